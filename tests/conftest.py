@@ -1,0 +1,49 @@
+"""Shared fixtures: reference data, database kind, and a real Chromium for browser tests."""
+
+import os
+
+import pytest
+from django.db import connection
+
+CHROMIUM = "/usr/bin/chromium"
+
+
+@pytest.fixture
+def reference_data(db):
+    """Donors and systems from fixtures/reference/, loaded into the test database."""
+    from pledges.reference import reference_load
+
+    return reference_load()
+
+
+@pytest.fixture
+def on_postgres(db) -> bool:
+    return connection.vendor == "postgresql"
+
+
+@pytest.fixture
+def postgres_only(db):
+    if connection.vendor != "postgresql":
+        pytest.skip("needs PostgreSQL (run with DATABASE_URL=postgres://...)")
+
+
+@pytest.fixture(scope="session")
+def chromium_browser():
+    """Debian's Chromium driven by Playwright. In CI a missing browser is a
+    failure, not a skip: .ci/run installs it, so its absence is a bug."""
+    if not os.path.exists(CHROMIUM):
+        if os.environ.get("CI"):
+            pytest.fail(f"{CHROMIUM} is missing in CI; .ci/run should have installed it")
+        pytest.skip(f"{CHROMIUM} is not installed (apt-get install chromium)")
+    # Playwright's sync API runs an event loop in this thread; Django would
+    # then refuse ORM calls made by the test itself ("async context").
+    os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=CHROMIUM,
+            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+        )
+        yield browser
+        browser.close()
