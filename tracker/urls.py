@@ -2,15 +2,14 @@
 
 from django.contrib import admin
 from django.urls import include, path
-from django.views.generic import RedirectView
 
-from pledges.views import healthz
+from pledges.views import healthz, overview
 
 admin.site.site_header = "Pledge tracker — editors"
 admin.site.site_title = "Pledge tracker"
 
 urlpatterns = [
-    path("", RedirectView.as_view(pattern_name="pledges:pledge-list", permanent=False), name="home"),
+    path("", overview, name="home"),
     path("healthz", healthz, name="healthz"),
     path("admin/", admin.site.urls),
     path("", include("pledges.urls")),

@@ -1,0 +1,260 @@
+"""Read-side query functions of the public site: every one starts from `Pledge.objects.public()`."""
+
+from dataclasses import dataclass
+from typing import Any
+
+from django.core.cache import cache
+from django.db import connection
+from django.db.models import Count, F, Func, Q, QuerySet, Sum
+from django.db.models.functions import TruncQuarter
+
+from pledges.choices import Category
+from pledges.models import Donor, Pledge, PledgeSource, Report, System
+
+# The text-search configuration; the GIN index of migration 0003 is built on
+# exactly this expression, so the planner can use it.
+SEARCH_CONFIG = "english"
+OVERVIEW_CACHE_SECONDS = 300
+
+
+def pledges_public() -> QuerySet[Pledge]:
+    """Published pledges, with what every public listing shows fetched in the same query."""
+    return Pledge.objects.public().select_related("donor", "system", "source_report")
+
+
+class _EvidenceVector(Func):
+    """`to_tsvector('english', evidence)`: the expression the GIN index was built on."""
+
+    template = f"to_tsvector('{SEARCH_CONFIG}'::regconfig, %(expressions)s)"
+
+    def __init__(self) -> None:
+        from django.contrib.postgres.search import SearchVectorField
+
+        super().__init__(F("evidence"), output_field=SearchVectorField())
+
+
+def pledges_search(queryset: QuerySet[Pledge], *, text: str) -> QuerySet[Pledge]:
+    """Pledges whose donor, system or evidence matches `text`.
+
+    PostgreSQL: full-text search over the evidence (GIN index) or a donor or
+    system whose name matches. Elsewhere: case-insensitive substring matches.
+    """
+    text = text.strip()
+    if not text:
+        return queryset
+    donors = Donor.objects.filter(Q(name__icontains=text) | Q(code__iexact=text)).values("pk")
+    systems = System.objects.filter(Q(name__icontains=text) | Q(family__icontains=text)).values("pk")
+    by_name = Q(donor__in=donors) | Q(system__in=systems)
+    if connection.vendor == "postgresql":
+        from django.contrib.postgres.search import SearchQuery
+
+        query = SearchQuery(text, config=SEARCH_CONFIG, search_type="websearch")
+        return queryset.alias(_evidence_vector=_EvidenceVector()).filter(
+            by_name | Q(_evidence_vector=query)
+        )
+    return queryset.filter(by_name | Q(evidence__icontains=text))
+
+
+@dataclass(frozen=True)
+class CategoryTotal:
+    category: str
+    label: str
+    pledges: int
+    quantity: int  # the sum of disclosed quantities: a floor, never an estimate
+    undisclosed: int  # pledges whose quantity was not given
+
+
+@dataclass(frozen=True)
+class Overview:
+    pledges: int
+    donors: int
+    systems: int
+    categories: list[CategoryTotal]
+    top_donors: dict[str, list[dict[str, Any]]]
+    timeline: list[dict[str, Any]]
+
+
+def category_totals(queryset: QuerySet[Pledge]) -> list[CategoryTotal]:
+    """Per category: pledges, the sum of disclosed quantities and how many are undisclosed (one query)."""
+    labels = dict(Category.choices)
+    rows = (
+        queryset.order_by()
+        .values("category")
+        .annotate(
+            pledges=Count("id"),
+            quantity=Sum("quantity"),
+            undisclosed=Count("id", filter=Q(quantity__isnull=True)),
+        )
+        .order_by("category")
+    )
+    return [
+        CategoryTotal(
+            category=row["category"],
+            label=labels.get(row["category"], "Money only"),
+            pledges=row["pledges"],
+            quantity=row["quantity"] or 0,
+            undisclosed=row["undisclosed"],
+        )
+        for row in rows
+    ]
+
+
+def pledge_timeline(queryset: QuerySet[Pledge]) -> list[dict[str, Any]]:
+    """Pledges per quarter and category, for the charts (one query)."""
+    return list(
+        queryset.order_by()
+        .annotate(period=TruncQuarter("announced_on"))
+        .values("period", "category")
+        .annotate(pledges=Count("id"))
+        .order_by("period", "category")
+    )
+
+
+def overview_get(*, top: int = 5) -> Overview:
+    """Headline figures for `/`: cached briefly, since over a million pledges each
+    aggregate scans the table and the figures change only when editors publish."""
+    key = f"pledges:overview:{top}"
+    overview = cache.get(key)
+    if overview is None:
+        overview = _overview_compute(top=top)
+        cache.set(key, overview, OVERVIEW_CACHE_SECONDS)
+    return overview
+
+
+def _overview_compute(*, top: int) -> Overview:
+    public = Pledge.objects.public()
+    donor_rows = (
+        public.order_by()
+        .values("category", "donor__code", "donor__name")
+        .annotate(pledges=Count("id"), quantity=Sum("quantity"))
+    )
+    top_donors: dict[str, list[dict[str, Any]]] = {}
+    for row in sorted(donor_rows, key=lambda r: (-(r["quantity"] or 0), -r["pledges"], r["donor__name"])):
+        ranked = top_donors.setdefault(row["category"], [])
+        if len(ranked) < top:
+            ranked.append(row)
+    return Overview(
+        pledges=public.count(),
+        donors=public.values("donor").distinct().count(),
+        systems=public.exclude(system=None).values("system").distinct().count(),
+        categories=category_totals(public),
+        top_donors=top_donors,
+        timeline=pledge_timeline(public),
+    )
+
+
+def latest_pledges(*, limit: int = 10) -> list[Pledge]:
+    return list(pledges_public().order_by("-announced_on", "-id")[:limit])
+
+
+def donors_with_counts() -> QuerySet[Donor]:
+    """Donors with at least one published pledge, and how many (one query)."""
+    return (
+        Donor.objects.annotate(pledge_count=Count("pledges", filter=Q(pledges__is_published=True)))
+        .filter(pledge_count__gt=0)
+        .order_by("name")
+    )
+
+
+def systems_with_counts() -> QuerySet[System]:
+    """Systems with at least one published pledge: how many pledges and units (one query)."""
+    published = Q(pledges__is_published=True)
+    return (
+        System.objects.annotate(
+            pledge_count=Count("pledges", filter=published),
+            quantity=Sum("pledges__quantity", filter=published),
+        )
+        .filter(pledge_count__gt=0)
+        .order_by("category", "name")
+    )
+
+
+def system_donor_totals(*, system: System) -> list[dict[str, Any]]:
+    """Who gave this system: per donor, pledges, disclosed units, undisclosed pledges, first and last date."""
+    from django.db.models import Max, Min
+
+    return list(
+        Pledge.objects.public()
+        .filter(system=system)
+        .order_by()
+        .values("donor__code", "donor__name")
+        .annotate(
+            pledges=Count("id"),
+            quantity=Sum("quantity"),
+            undisclosed=Count("id", filter=Q(quantity__isnull=True)),
+            first=Min("announced_on"),
+            last=Max("announced_on"),
+        )
+        .order_by("-quantity", "donor__name")
+    )
+
+
+def reports_public() -> QuerySet[Report]:
+    """Reports that back at least one published pledge; other pastes stay in the admin."""
+    backing = PledgeSource.objects.filter(pledge__is_published=True).values("report")
+    primary = Pledge.objects.public().values("source_report")
+    return Report.objects.filter(Q(pk__in=backing) | Q(pk__in=primary))
+
+
+def report_pledge_spans(*, report: Report) -> tuple[list[Pledge], list[tuple[int, int, int]]]:
+    """The published pledges a report backs and their evidence spans in its text
+    as (start, end, pledge id); proposals that were never published are not looked at."""
+    pledges = list(
+        pledges_public().filter(Q(source_links__report=report) | Q(source_report=report)).distinct()
+    )
+    ids = {pledge.pk for pledge in pledges}
+    spans: set[tuple[int, int, int]] = set()
+    for link in PledgeSource.objects.filter(report=report, pledge_id__in=ids):
+        span = _span_in(report.body, link.evidence, link.evidence_start, link.evidence_end)
+        if span:
+            spans.add((*span, link.pledge_id))
+    for pledge in pledges:
+        if pledge.source_report_id == report.pk:
+            span = _span_in(report.body, pledge.evidence, pledge.evidence_start, pledge.evidence_end)
+            if span:
+                spans.add((*span, pledge.pk))
+    return sorted(pledges, key=lambda p: (p.evidence_start or 0, p.pk)), sorted(spans)
+
+
+def _span_in(body: str, evidence: str, start: int | None, end: int | None) -> tuple[int, int] | None:
+    """Where the evidence sits in the body: the stored offsets when they still
+    point at it, else the first occurrence of the sentence, else nowhere."""
+    if start is not None and end is not None and 0 <= start < end <= len(body):
+        if not evidence or body[start:end] == evidence:
+            return start, end
+    if evidence:
+        found = body.find(evidence)
+        if found >= 0:
+            return found, found + len(evidence)
+    return None
+
+
+@dataclass(frozen=True)
+class HistoryEntry:
+    when: Any
+    kind: str  # "created", "changed" or "deleted"
+    changes: list[tuple[str, Any, Any]]  # field, old, new
+
+
+_HISTORY_KINDS = {"+": "created", "~": "changed", "-": "deleted"}
+_HISTORY_HIDDEN = {"created_by", "approved_by", "notes", "is_published", "proposal"}
+
+
+def pledge_history(*, pledge: Pledge) -> list[HistoryEntry]:
+    """The pledge's corrections, oldest first: what changed, from what, to what.
+    Who made them stays private (editors' accounts are not public)."""
+    records = list(pledge.history.order_by("history_date", "history_id"))
+    entries: list[HistoryEntry] = []
+    previous = None
+    for record in records:
+        changes: list[tuple[str, Any, Any]] = []
+        if previous is not None:
+            delta = record.diff_against(previous)
+            changes = [
+                (change.field, change.old, change.new)
+                for change in delta.changes
+                if change.field not in _HISTORY_HIDDEN
+            ]
+        entries.append(HistoryEntry(when=record.history_date, kind=_HISTORY_KINDS.get(record.history_type, "changed"), changes=changes))
+        previous = record
+    return entries
