@@ -40,6 +40,11 @@ class Chart:
     rows: list[tuple[str, list[int], int]]  # period label, counts per category, total
 
 
+def _n(value: float) -> str:
+    """An SVG coordinate: one decimal is plenty (format_html cannot apply format specs)."""
+    return f"{value:.1f}"
+
+
 def quarter_label(period: datetime.date) -> str:
     return f"{period.year} Q{(period.month - 1) // 3 + 1}"
 
@@ -79,9 +84,9 @@ def pledges_over_time_chart(timeline: list[dict[str, Any]], *, title: str) -> Ch
         y = MARGIN_TOP + plot_h - plot_h * tick / top
         parts.append(
             format_html(
-                '<line x1="{}" x2="{}" y1="{:.1f}" y2="{:.1f}" class="grid"/>'
-                '<text x="{}" y="{:.1f}" class="tick" text-anchor="end">{}</text>',
-                MARGIN_LEFT, WIDTH - 8, y, y, MARGIN_LEFT - 6, y + 4, f"{tick:,}",
+                '<line x1="{}" x2="{}" y1="{}" y2="{}" class="grid"/>'
+                '<text x="{}" y="{}" class="tick" text-anchor="end">{}</text>',
+                MARGIN_LEFT, WIDTH - 8, _n(y), _n(y), MARGIN_LEFT - 6, _n(y + 4), f"{tick:,}",
             )
         )
     for index, (label, values, total) in enumerate(rows):
@@ -94,15 +99,15 @@ def pledges_over_time_chart(timeline: list[dict[str, Any]], *, title: str) -> Ch
             y -= height
             parts.append(
                 format_html(
-                    '<rect x="{:.1f}" y="{:.1f}" width="{:.1f}" height="{:.1f}" fill="{}"><title>{}, {}: {}</title></rect>',
-                    x, y, bar_w, height, colour, label, name, f"{value:,}",
+                    '<rect x="{}" y="{}" width="{}" height="{}" fill="{}"><title>{}, {}: {}</title></rect>',
+                    _n(x), _n(y), _n(bar_w), _n(height), colour, label, name, f"{value:,}",
                 )
             )
         if label.endswith("Q1") or len(rows) <= 8:
             parts.append(
                 format_html(
-                    '<text x="{:.1f}" y="{}" class="tick" text-anchor="start">{}</text>',
-                    x, HEIGHT - MARGIN_BOTTOM + 16, label[:4] if len(rows) > 8 else label,
+                    '<text x="{}" y="{}" class="tick" text-anchor="start">{}</text>',
+                    _n(x), HEIGHT - MARGIN_BOTTOM + 16, label[:4] if len(rows) > 8 else label,
                 )
             )
     svg = format_html(

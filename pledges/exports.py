@@ -70,6 +70,7 @@ def neutralised(field: str) -> Expression:
             output_field=TextField(),
         ),
         Value(""),
+        output_field=TextField(),
     )
 
 

@@ -82,7 +82,7 @@ def category_totals(queryset: QuerySet[Pledge]) -> list[CategoryTotal]:
         .values("category")
         .annotate(
             pledges=Count("id"),
-            quantity=Sum("quantity"),
+            units=Sum("quantity"),
             undisclosed=Count("id", filter=Q(quantity__isnull=True)),
         )
         .order_by("category")
@@ -92,7 +92,7 @@ def category_totals(queryset: QuerySet[Pledge]) -> list[CategoryTotal]:
             category=row["category"],
             label=labels.get(row["category"], "Money only"),
             pledges=row["pledges"],
-            quantity=row["quantity"] or 0,
+            quantity=row["units"] or 0,
             undisclosed=row["undisclosed"],
         )
         for row in rows
@@ -126,10 +126,10 @@ def _overview_compute(*, top: int) -> Overview:
     donor_rows = (
         public.order_by()
         .values("category", "donor__code", "donor__name")
-        .annotate(pledges=Count("id"), quantity=Sum("quantity"))
+        .annotate(pledges=Count("id"), units=Sum("quantity"))
     )
     top_donors: dict[str, list[dict[str, Any]]] = {}
-    for row in sorted(donor_rows, key=lambda r: (-(r["quantity"] or 0), -r["pledges"], r["donor__name"])):
+    for row in sorted(donor_rows, key=lambda r: (-(r["units"] or 0), -r["pledges"], r["donor__name"])):
         ranked = top_donors.setdefault(row["category"], [])
         if len(ranked) < top:
             ranked.append(row)
@@ -162,7 +162,7 @@ def systems_with_counts() -> QuerySet[System]:
     return (
         System.objects.annotate(
             pledge_count=Count("pledges", filter=published),
-            quantity=Sum("pledges__quantity", filter=published),
+            units=Sum("pledges__quantity", filter=published),
         )
         .filter(pledge_count__gt=0)
         .order_by("category", "name")
@@ -180,12 +180,12 @@ def system_donor_totals(*, system: System) -> list[dict[str, Any]]:
         .values("donor__code", "donor__name")
         .annotate(
             pledges=Count("id"),
-            quantity=Sum("quantity"),
+            units=Sum("quantity"),
             undisclosed=Count("id", filter=Q(quantity__isnull=True)),
             first=Min("announced_on"),
             last=Max("announced_on"),
         )
-        .order_by("-quantity", "donor__name")
+        .order_by(F("units").desc(nulls_last=True), "donor__name")
     )
 
 

@@ -179,7 +179,7 @@ def system_detail(request: HttpRequest, slug: str) -> HttpResponse:
         {
             "system": system,
             "donors": donors,
-            "total_quantity": sum(row["quantity"] or 0 for row in donors),
+            "total_quantity": sum(row["units"] or 0 for row in donors),
             "total_undisclosed": sum(row["undisclosed"] for row in donors),
             "chart": chart,
             "table": _filtered_table(request, selectors.pledges_public().filter(system=system)),
