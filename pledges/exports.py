@@ -113,9 +113,14 @@ def _compiled(queryset: QuerySet) -> tuple[str, tuple]:
 
 def _copy(sql: str, params: tuple, options: str) -> Iterator[bytes]:
     """Stream `COPY (sql) TO STDOUT` in blocks of about BUFFER_BYTES."""
+    statement = f"COPY ({sql}) TO STDOUT WITH ({options})"
     with connection.cursor() as cursor:
+        if connection.queries_logged:
+            # psycopg's copy() bypasses Django's cursor wrapper; log it like any
+            # query so debug tools and query-count tests see it.
+            connection.queries_log.append({"sql": statement % tuple(map(repr, params)), "time": "0.000"})
         buffer = bytearray()
-        with cursor.cursor.copy(f"COPY ({sql}) TO STDOUT WITH ({options})", params) as copy:
+        with cursor.cursor.copy(statement, params) as copy:
             for data in copy:
                 buffer += data
                 if len(buffer) >= BUFFER_BYTES:
