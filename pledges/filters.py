@@ -4,7 +4,8 @@ from typing import Any
 
 import django_filters
 from django import forms
-from django.db.models import QuerySet
+from django.db.models import F, QuerySet
+from django.db.models.expressions import OrderBy
 
 from pledges.choices import Category, ItemKind, PledgeStatus
 from pledges.models import Donor, Pledge, System
@@ -33,12 +34,25 @@ SORT_VALUES = frozenset(value for value, _ in SORT_CHOICES)
 PER_PAGE_CHOICES = [(str(n), str(n)) for n in (PER_PAGE_DEFAULT, 50, 100, PER_PAGE_MAX)]
 
 
-def sort_order_by(sort: str | None) -> list[str]:
-    """ORDER BY fields for a `sort` value such as `-quantity` (the default when empty)."""
+# Fields that may be NULL (undisclosed quantities, money-only pledges) sort
+# last in both directions on every database; SQLite and PostgreSQL disagree
+# by default. Only these: NULLS LAST on a NOT NULL column would stop
+# PostgreSQL from reading the (announced_on, id) indexes backwards.
+NULLABLE_SORT_FIELDS = frozenset({"quantity", "system__name"})
+
+
+def sort_order_by(sort: str | None) -> list[str | OrderBy]:
+    """ORDER BY terms for a `sort` value such as `-quantity` (the default when empty):
+    the one definition the table and the exports both use."""
     sort = sort or DEFAULT_SORT
     descending = sort.startswith("-")
-    fields = SORT_FIELDS[sort.lstrip("-")]
-    return [f"-{field}" if descending else field for field in fields]
+    terms: list[str | OrderBy] = []
+    for field in SORT_FIELDS[sort.lstrip("-")]:
+        if field in NULLABLE_SORT_FIELDS:
+            terms.append(F(field).desc(nulls_last=True) if descending else F(field).asc(nulls_last=True))
+        else:
+            terms.append(f"-{field}" if descending else field)
+    return terms
 
 
 class DonorCodesField(forms.ModelMultipleChoiceField):

@@ -3,7 +3,7 @@
 import django_tables2 as tables
 from django.utils.html import format_html
 
-from pledges.filters import SORT_FIELDS
+from pledges.filters import SORT_FIELDS, sort_order_by
 from pledges.models import Pledge
 from pledges.templatetags.pledge_tags import quantity
 
@@ -66,3 +66,16 @@ class PledgeTable(tables.Table):
     def render_source(self, record: Pledge) -> str:
         report = record.source_report
         return format_html('<a href="{}">{}</a>', report.get_absolute_url(), report.publisher or str(report))
+
+
+def _orderer(name: str):
+    def order(self: PledgeTable, queryset, is_descending: bool):
+        return queryset.order_by(*sort_order_by(f"-{name}" if is_descending else name)), True
+
+    return order
+
+
+# django-tables2 calls `order_<column>` to sort a column: every column sorts
+# through sort_order_by, exactly as the exports do.
+for _name in SORT_FIELDS:
+    setattr(PledgeTable, f"order_{_name}", _orderer(_name))

@@ -5,7 +5,7 @@ import datetime
 import pytest
 
 from pledges.choices import PledgeStatus
-from pledges.filters import SORT_FIELDS
+from pledges.filters import SORT_FIELDS, sort_order_by
 from pledges.models import Pledge
 from pledges.pagination import COUNT_CAP
 from tests.factories import PledgeFactory
@@ -85,9 +85,30 @@ def test_every_column_sorts_by_its_database_fields_with_ties_by_id(client, data,
     sort = f"-{column}" if descending else column
     response = client.get(f"/pledges/?sort={sort}")
     assert response.status_code == 200
-    order = [f"-{f}" if descending else f for f in SORT_FIELDS[column]]
-    expected = list(Pledge.objects.order_by(*order).values_list("pk", flat=True))
-    assert shown_ids(response) == expected
+    expected = sorted(
+        Pledge.objects.select_related("donor", "system", "source_report"),
+        key=lambda p: [_key(p, f) for f in SORT_FIELDS[column]],
+        reverse=descending,
+    )
+    if column in {"quantity", "system"}:  # undisclosed quantities, money-only pledges: last both ways
+        attribute = "quantity" if column == "quantity" else "system"
+        expected = [p for p in expected if getattr(p, attribute) is not None] + [
+            p for p in expected if getattr(p, attribute) is None
+        ]
+    assert shown_ids(response) == [p.pk for p in expected]
+
+
+def _key(pledge, field: str):
+    value = pledge
+    for part in field.split("__"):
+        value = getattr(value, part) if value is not None else None
+    return (value is None, value if value is not None else 0)
+
+
+def test_undisclosed_quantities_sort_last_in_both_directions(client, data):
+    for sort in ("quantity", "-quantity"):
+        quantities = [row.record.quantity for row in client.get(f"/pledges/?sort={sort}").context["table"].page.object_list]
+        assert quantities[-2:] == [None, None], sort
 
 
 def test_sort_links_keep_the_filters_and_go_back_to_page_one(client, data):
@@ -122,7 +143,7 @@ def test_pages_split_the_rows_without_gaps_or_repeats(client):
     data = public_data_make(extra=60)
     ids = all_pages_ids(client, "donor=de&per_page=25&sort=quantity")
     expected = list(
-        Pledge.objects.filter(donor=data.germany).order_by("quantity", "id").values_list("pk", flat=True)
+        Pledge.objects.filter(donor=data.germany).order_by(*sort_order_by("quantity")).values_list("pk", flat=True)
     )
     assert ids == expected
 
