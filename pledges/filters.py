@@ -11,6 +11,7 @@ from pledges.choices import Category, ItemKind, PledgeStatus
 from pledges.models import Donor, Pledge, System
 from pledges.pagination import PER_PAGE_DEFAULT, PER_PAGE_MAX
 from pledges.selectors import pledges_search
+from pledges.widgets import PlainSelect, PlainSelectMultiple
 
 SEARCH_MAX_LENGTH = 200
 
@@ -96,9 +97,9 @@ class PledgeFilter(django_filters.FilterSet):
         to_field_name="code",
         method="filter_donor",
         help_text="Several may be chosen.",
-        widget=forms.SelectMultiple(attrs={"size": 6}),
+        widget=PlainSelectMultiple(attrs={"size": 6}),
     )
-    category = django_filters.ChoiceFilter(choices=Category.choices, empty_label="Any category")
+    category = django_filters.ChoiceFilter(choices=Category.choices, empty_label="Any category", widget=PlainSelect)
     system = django_filters.ModelChoiceFilter(
         label="System (slug)",
         queryset=System.objects.all(),
@@ -107,8 +108,8 @@ class PledgeFilter(django_filters.FilterSet):
         help_text="As in the system's address, e.g. iris-t-slm.",
         widget=forms.TextInput(attrs={"placeholder": "e.g. patriot"}),
     )
-    item = django_filters.ChoiceFilter(label="Item kind", choices=ItemKind.choices, empty_label="Any kind")
-    status = django_filters.ChoiceFilter(choices=PledgeStatus.choices, empty_label="Any status")
+    item = django_filters.ChoiceFilter(label="Item kind", choices=ItemKind.choices, empty_label="Any kind", widget=PlainSelect)
+    status = django_filters.ChoiceFilter(choices=PledgeStatus.choices, empty_label="Any status", widget=PlainSelect)
     since = django_filters.DateFilter(
         label="Announced from",
         field_name="announced_on",
@@ -122,10 +123,10 @@ class PledgeFilter(django_filters.FilterSet):
         widget=forms.DateInput(attrs={"type": "date"}),
     )
     sort = django_filters.ChoiceFilter(
-        label="Sort by", choices=SORT_CHOICES, method=_keep, empty_label="date ↓ (newest first)"
+        label="Sort by", choices=SORT_CHOICES, method=_keep, empty_label="date ↓ (newest first)", widget=PlainSelect
     )
     per_page = django_filters.ChoiceFilter(
-        label="Rows per page", choices=PER_PAGE_CHOICES, method=_keep, empty_label=None
+        label="Rows per page", choices=PER_PAGE_CHOICES, method=_keep, empty_label=None, widget=PlainSelect
     )
 
     class Meta:

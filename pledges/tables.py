@@ -1,11 +1,15 @@
 """The public pledge table: every column sorts by database fields, ties broken by id."""
 
 import django_tables2 as tables
-from django.utils.html import format_html
+from django.utils.html import format_html, format_html_join
+from django.utils.safestring import SafeString
 
 from pledges.filters import SORT_FIELDS, sort_order_by
 from pledges.models import Pledge
 from pledges.templatetags.pledge_tags import quantity
+
+
+_TD_CLASS = {"date": "nowrap", "quantity": "num"}
 
 
 class PledgeTable(tables.Table):
@@ -34,6 +38,24 @@ class PledgeTable(tables.Table):
         template_name = "pledges/_table.html"
         attrs = {"class": "pledge-table"}
         empty_text = "No pledges match these filters."
+
+    def rows_html(self) -> SafeString:
+        """The page's rows, each cell through the same render_<column> methods, but
+        called directly: django-tables2 inspects each method's signature per
+        cell, which costs ~8 ms on a 25-row page."""
+        names = [column.name for column in self.columns]
+        renderers = [(getattr(self, f"render_{name}"), _TD_CLASS.get(name, "")) for name in names]
+        return format_html_join(
+            "\n",
+            '<tr id="row-{}">{}</tr>',
+            (
+                (
+                    row.record.pk,
+                    format_html_join("", '<td class="{}">{}</td>', ((css, render(record=row.record)) for render, css in renderers)),
+                )
+                for row in self.paginated_rows
+            ),
+        )
 
     def render_date(self, record: Pledge) -> str:
         return format_html(
