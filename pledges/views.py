@@ -4,7 +4,7 @@ from typing import Any
 
 from django.core.paginator import EmptyPage, PageNotAnInteger
 from django.db.models import QuerySet
-from django.http import HttpRequest, HttpResponse, JsonResponse, StreamingHttpResponse
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 from django.views.decorators.cache import never_cache
@@ -188,7 +188,9 @@ def system_detail(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 def report_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    report = get_object_or_404(selectors.reports_public(), pk=pk)
+    report = selectors.report_public_get(pk=pk)
+    if report is None:
+        raise Http404("No public report with that number.")
     pledges, spans = selectors.report_pledge_spans(report=report)
     return render(
         request,

@@ -8,6 +8,14 @@ from django.db import connection
 CHROMIUM = "/usr/bin/chromium"
 
 
+@pytest.fixture(autouse=True)
+def _fresh_cache():
+    """Public aggregates are cached; a test must never see another test's figures."""
+    from django.core.cache import cache
+
+    cache.clear()
+
+
 @pytest.fixture
 def reference_data(db):
     """Donors and systems from fixtures/reference/, loaded into the test database."""

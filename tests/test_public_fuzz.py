@@ -3,7 +3,6 @@
 from urllib.parse import quote, urlencode
 
 import pytest
-from django.core.cache import cache
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -21,7 +20,6 @@ PATHS = ["/", "/pledges/", "/pledges.csv", "/pledges.json", "/donors/", "/donors
 
 @pytest.fixture
 def data(db):
-    cache.clear()
     return public_data_make()
 
 

@@ -1,7 +1,6 @@
 """The overview, pledge, donor, system, report and data-dictionary pages."""
 
 import pytest
-from django.core.cache import cache
 from django.utils import timezone
 
 from pledges.choices import ReviewState
@@ -9,11 +8,6 @@ from tests.factories import PledgeFactory, PledgeSourceFactory, ProposalFactory,
 from tests.public_data import public_data_make
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def fresh_cache():
-    cache.clear()
 
 
 @pytest.fixture
