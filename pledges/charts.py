@@ -29,7 +29,7 @@ PALETTE = {
     "": "#dddddd",
 }
 WIDTH, HEIGHT = 720, 280
-MARGIN_LEFT, MARGIN_BOTTOM, MARGIN_TOP = 48, 36, 12
+MARGIN_LEFT, MARGIN_BOTTOM, MARGIN_TOP = 72, 36, 12
 
 
 @dataclass(frozen=True)

@@ -59,6 +59,9 @@ def sort_order_by(sort: str | None) -> list[str | OrderBy]:
 class DonorCodesField(forms.ModelMultipleChoiceField):
     """Donor codes, in any case (`de` or `DE`); an unknown code is a form error."""
 
+    def label_from_instance(self, donor: Donor) -> str:
+        return f"{donor.name} ({donor.code})"
+
     def clean(self, value: Any) -> Any:
         if value:
             value = [str(code).upper() for code in value]
@@ -93,7 +96,7 @@ class PledgeFilter(django_filters.FilterSet):
     )
     donor = DonorCodesFilter(
         label="Donors",
-        queryset=Donor.objects.order_by("code"),
+        queryset=Donor.objects.order_by("name"),
         to_field_name="code",
         method="filter_donor",
         help_text="Several may be chosen.",
