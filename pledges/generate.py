@@ -8,7 +8,7 @@ so the same --seed gives the same pledges.
 import datetime
 import hashlib
 import random
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from django.db import connection, transaction
@@ -188,19 +188,19 @@ def pledges_generate(*, count: int, seed: int) -> GenerateResult:
     first_pledge = (Pledge.objects.aggregate(m=Max("id"))["m"] or 0) + 1
     rows = _rows(count=count, seed=seed, first_report_id=first_report, first_pledge_id=first_pledge)
     if connection.vendor == "postgresql":
-        reports = _copy_all(rows)
+        reports = _write_all(rows, _copy_batch)
         with connection.cursor() as cursor:
             for table in ("pledges_report", "pledges_pledge"):
                 cursor.execute(
                     f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), (SELECT max(id) FROM {table}))"
                 )
     else:
-        reports = _bulk_all(rows)
+        reports = _write_all(rows, _bulk_batch)
     return GenerateResult(pledges=count, reports=reports)
 
 
-def _copy_all(rows: Iterator[tuple[dict, list[dict]]]) -> int:
-    """COPY reports, pledges and their source links: three streams written in step."""
+def _write_all(rows: Iterator[tuple[dict, list[dict]]], write_batch: Callable[[list, list, list], None]) -> int:
+    """Buffer reports, pledges and their source links, and hand them to write_batch in step."""
     reports = 0
     buffered: tuple[list, list, list] = ([], [], [])
     for report, pledges in rows:
@@ -209,9 +209,9 @@ def _copy_all(rows: Iterator[tuple[dict, list[dict]]]) -> int:
         buffered[2].extend(_source(p) for p in pledges)
         reports += 1
         if len(buffered[1]) >= BATCH:
-            _copy_batch(*buffered)
+            write_batch(*buffered)
             buffered = ([], [], [])
-    _copy_batch(*buffered)
+    write_batch(*buffered)
     return reports
 
 
@@ -229,23 +229,8 @@ def _copy_batch(reports: list[dict], pledges: list[dict], sources: list[dict]) -
                     copy.write_row([record[column] for column in columns])
 
 
-def _bulk_all(rows: Iterator[tuple[dict, list[dict]]]) -> int:
-    reports = 0
-    buffered: tuple[list, list, list] = ([], [], [])
-    for report, pledges in rows:
-        buffered[0].append(Report(**report))
-        buffered[1].extend(Pledge(**p) for p in pledges)
-        buffered[2].extend(PledgeSource(**_source(p)) for p in pledges)
-        reports += 1
-        if len(buffered[1]) >= BATCH:
-            _bulk_batch(*buffered)
-            buffered = ([], [], [])
-    _bulk_batch(*buffered)
-    return reports
-
-
-def _bulk_batch(reports: list[Report], pledges: list[Pledge], sources: list[PledgeSource]) -> None:
+def _bulk_batch(reports: list[dict], pledges: list[dict], sources: list[dict]) -> None:
     # Report.save() computes content_hash; bulk_create skips save(), and the rows carry it already.
-    Report.objects.bulk_create(reports, batch_size=500)
-    Pledge.objects.bulk_create(pledges, batch_size=500)
-    PledgeSource.objects.bulk_create(sources, batch_size=500)
+    Report.objects.bulk_create([Report(**r) for r in reports], batch_size=500)
+    Pledge.objects.bulk_create([Pledge(**p) for p in pledges], batch_size=500)
+    PledgeSource.objects.bulk_create([PledgeSource(**s) for s in sources], batch_size=500)

@@ -1,6 +1,7 @@
 """Public views of the tracker: thin wrappers over selectors, filters, tables and exports."""
 
 from typing import Any
+from urllib.parse import urlencode
 
 from django.core.paginator import EmptyPage, PageNotAnInteger
 from django.db.models import QuerySet
@@ -160,6 +161,7 @@ def donor_detail(request: HttpRequest, code: str) -> HttpResponse:
             "totals": selectors.category_totals(public),
             "chart": chart,
             "table": _filtered_table(request, selectors.pledges_public().filter(donor=donor)),
+            "filter_query": urlencode({"donor": donor.code.lower()}),
         },
     )
 
@@ -183,6 +185,7 @@ def system_detail(request: HttpRequest, slug: str) -> HttpResponse:
             "total_undisclosed": sum(row["undisclosed"] for row in donors),
             "chart": chart,
             "table": _filtered_table(request, selectors.pledges_public().filter(system=system)),
+            "filter_query": urlencode({"system": system.slug}),
         },
     )
 
