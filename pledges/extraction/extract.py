@@ -79,7 +79,11 @@ _BACKGROUND_WORDS = {"background", "facts", "notes to editors", "note to editors
                      "editor's notes", "editors' notes", "about", "context", "previous support",
                      "key facts", "facts and figures", "fact box", "further information",
                      "support so far", "support to date", "timeline", "history", "previous packages",
-                     "earlier packages", "previously announced", "previous announcements"}
+                     "earlier packages", "previously announced", "previous announcements",
+                     "quick facts", "related", "related links", "related content", "related articles",
+                     "read more", "see also", "more on this story", "associated links", "share this page",
+                     "explore the topic", "more like this", "most read", "most popular", "recommended",
+                     "topics", "contacts", "media contacts", "media enquiries", "press contact"}
 CLAUSE_BREAK = frozenset({";", "but", "while", "whereas", "although", "though", "however", "meanwhile"})
 TRANSPARENT = frozenset({"including", "included", "as well as"})
 PERFECT_AUX = frozenset({"has", "have", "had", "'ve"})
@@ -267,12 +271,17 @@ def _previous_verb_blocks(seg: Seg, gov: tuple[int, int, frozenset]) -> str:
     """"asked Germany to send", "refused to send", "is considering sending"."""
     first = gov[0]
     clause = seg.clause_id[first]
+    stop = first
+    for k in range(first - 1, max(-1, first - 21), -1):
+        if seg.low[k] in (",", ";", ":") or seg.clause_id[k] != clause:
+            break
+        if seg.donor_at[k] is not None and k + 1 < len(seg.low) and seg.low[k + 1] in _NEW_CLAUSE_AUX:
+            break  # "... and Germany will send": a new subject and verb
+        stop = k
     for c in reversed(seg.cues):
         if c[1] >= first:
             continue
-        if seg.clause_id[c[0]] != clause or first - c[1] > 10:
-            break
-        if any(seg.low[k] == "," for k in range(c[1] + 1, first)):
+        if c[0] < stop:
             break
         kinds = c[2]
         if REQUEST in kinds or PERMIT in kinds:
@@ -281,9 +290,10 @@ def _previous_verb_blocks(seg: Seg, gov: tuple[int, int, frozenset]) -> str:
             return "hypo"
         if NEG in kinds and seg.low[c[0]] not in ("not", "no"):
             return "neg"
-        if kinds & VERB_CUES:
-            break
     return ""
+
+
+_NEW_CLAUSE_AUX = frozenset("will would has have had is are was were shall can could may might must".split())
 
 
 def _clause_has(seg: Seg, clause: int, kind: str) -> int:
@@ -447,6 +457,9 @@ def _attribute(seg: Seg, gov, side: str, anchor: int, obj_first: int, obj_last: 
         return att
     if seg.segment.kind == ITEM and lst.donor is not None:
         return donor_rules.Attribution(lst.donor, "list")
+    if att is not None and att.how == "title" and document is not None:
+        # "The Prime Minister will announce", "the package": the report's own government.
+        return donor_rules.Attribution(document, "document")
     if context is not None:
         return donor_rules.Attribution(context, "context")
     if document is not None:
@@ -552,11 +565,12 @@ def _collect_objects(seg: Seg, ref: ReferenceData) -> list[tuple[EquipmentObject
         start = q.last + 1
         if start < n and low[start] in ("x", "*"):
             start += 1
-        if start + 1 < n and low[start] == "of" and low[start + 1] in ("its", "their", "the", "his", "her", "our"):
+        of_the = start + 1 < n and low[start] == "of" and low[start + 1] in ("its", "their", "the", "his", "her", "our")
+        if of_the:
             start += 2  # "all 19 of its Caesar"
         obj = build_object(ref, ph, start, q)
-        if obj is None:
-            continue
+        if obj is None or (of_the and obj.system.generic):
+            continue  # "109 of the vehicles" points back at something counted before
         objects.append((obj, q))
         for k in range(obj.first, obj.last + 1):
             used[k] = True
@@ -587,8 +601,10 @@ def _collect_objects(seg: Seg, ref: ReferenceData) -> list[tuple[EquipmentObject
                 if qq.first == j + 1:
                     q = qq  # "Patriot: 30", "IRIS-T (4)", "HIMARS - 6 launchers"
                     break
-        if q is None and not obj.system.generic and not (obj.head and seg.raw[_head_index(seg, obj)].lower().endswith("s")):
+        if q is None and not obj.system.generic and not (obj.head and seg.raw[_head_index(seg, obj)].lower().endswith("s")) and not _noun_follows(seg, obj.last):
             q = _article_quantity(seg, obj.first)
+        if obj.system.generic and q is None and _noun_follows(seg, obj.last):
+            continue  # "drone parts", "air defence components": the generic word is a modifier
         last = max(obj.last, q.last if q is not None and q.first > obj.first else obj.last)
         first = min(obj.first, q.first) if q is not None else obj.first
         obj = EquipmentObject(obj.system, obj.item, q, first, last, obj.alias, obj.head, obj.how, obj.also)
@@ -597,6 +613,18 @@ def _collect_objects(seg: Seg, ref: ReferenceData) -> list[tuple[EquipmentObject
             used[k] = True
     objects.sort(key=lambda o: o[0].first)
     return objects
+
+
+def _noun_follows(seg: Seg, last: int) -> bool:
+    """An unknown lowercase noun right after a name: "a Leopard decision", "drone parts"."""
+    from .systems import FUNCTION_WORDS
+
+    k = last + 1
+    if k >= len(seg.low):
+        return False
+    t = seg.low[k]
+    return (t.isalpha() and seg.raw[k].islower() and t not in FUNCTION_WORDS and not seg.cue_kinds_at[k]
+            and not t.endswith(("ed", "ing", "ly")) and seg.phrase.match_at[k] is None)
 
 
 def _head_index(seg: Seg, obj: EquipmentObject) -> int:
@@ -610,7 +638,12 @@ def _bare_generic_ok(seg: Seg, obj: EquipmentObject, objects, gov, side: str) ->
     """Unnumbered generic equipment ("artillery ammunition") is proposed only when it is plainly an item."""
     quantified_cats = {o.system.category for o, q in objects if q is not None and o.system is not None}
     if obj.system.category in quantified_cats:
-        return False  # "400 vehicles, including armoured and logistics vehicles"
+        return False
+    k = obj.first - 1
+    while k >= 0 and seg.low[k] in ("the", "a", "an", ","):
+        k -= 1
+    if k >= 0 and seg.low[k] in ("including", "incl", "notably") and any(q is not None and o.first < obj.first for o, q in objects):
+        return False  # "400 vehicles, including armoured, all-terrain and logistics vehicles"
     if seg.segment.kind == ITEM:
         bare = sum(1 for o, q in objects if q is None and o.system.generic)
         if bare >= 3 or any(seg.low[k] == "other" for k in range(len(seg.low))):
@@ -649,9 +682,20 @@ def _segment_candidates(text: str, seg: Seg, ref: ReferenceData, lst: ListState,
         for extra in obj.also:
             out.append(Candidate(att.donor, extra, obj.item if extra.unit == obj.system.unit else extra.unit, q, None,
                                  seg.segment, conf, reasons[:2] + ["system:generic " + extra.name], order))
+    equipment = [c for c in out]
     for mo in seg.money:
         status, why, gov, side = _pledge_status(seg, mo.first, mo.last, lst)
-        if status not in ("pledge", "weak") or gov is None or side != "before" or PLEDGE not in gov[2]:
+        if status not in ("pledge", "weak") or gov is None:
+            continue
+        tied = _package_money(seg, mo)
+        if equipment and not tied:
+            if len(equipment) == 1 and equipment[0].money is None:
+                # "one NASAMS ... at a cost of approximately $406 million": the item's value
+                c = equipment[0]
+                c.money = Money(mo.amount, resolve_currency(mo.currency, c.donor.code), mo.first, mo.last, mo.start, mo.end)
+                c.reasons.append("value:" + text[mo.start : mo.end])
+            continue
+        if not (side == "before" and PLEDGE in gov[2]) and not (tied and gov[2] & POSITIVE):
             continue
         clause = seg.clause_id[mo.first]
         if _clause_has(seg, clause, PACKAGE) < 0 or _budget_like(seg, clause) or _passive(seg, gov[0]):
@@ -670,6 +714,17 @@ def _segment_candidates(text: str, seg: Seg, ref: ReferenceData, lst: ListState,
 
 
 _BUDGET_WORDS = frozenset("budget annual annually yearly year years per financial fiscal".split())
+
+
+def _package_money(seg: Seg, mo: Money) -> bool:
+    """"a package ... worth €2.7bn", "$2.5bn in weapons", "£500m of military funding": money of a package."""
+    for k in range(max(0, mo.first - 5), mo.first):
+        if PACKAGE in seg.cue_kinds_at[k] and seg.low[k] not in ("worth", "valued"):
+            return True
+    for k in range(mo.last + 1, min(len(seg.low), mo.last + 5)):
+        if PACKAGE in seg.cue_kinds_at[k] and seg.low[k] not in ("worth", "valued"):
+            return True
+    return False
 
 
 def _budget_like(seg: Seg, clause: int) -> bool:
@@ -693,7 +748,8 @@ def _finish(text: str, candidates: list[Candidate]) -> list[Extracted]:
     best: dict[tuple, Candidate] = {}
     for c in candidates:
         qty = c.quantity.value if c.quantity is not None else None
-        key = (c.donor.code if c.donor else None, c.system.name if c.system else None, c.item, qty,
+        key = (c.donor.code if c.donor else None, c.system.name if c.system else None,
+               c.item if qty is None else None, qty,
                c.money.amount if c.money is not None and c.system is None else None)
         old = best.get(key)
         if old is None or _fuller(c, old):
@@ -708,8 +764,15 @@ def _finish(text: str, candidates: list[Candidate]) -> list[Extracted]:
             described.add((c.donor.code, name))
             if c.quantity.value is not None:
                 quantified.add((c.donor.code, name))
+    counted_cats = {(c.donor.code, c.system.category) for c in kept
+                    if c.system is not None and c.quantity is not None and c.quantity.value is not None}
+    named_cats = {(c.donor.code, c.system.category) for c in kept if c.system is not None and not c.system.generic}
     final = []
     for c in kept:
+        if c.system is not None and c.system.generic and c.quantity is None:
+            cat = (c.donor.code, c.system.category)
+            if cat in counted_cats or (c.seg.kind == HEADING and cat in named_cats):
+                continue  # "long-range strike drones" beside "100,000 drones"; a headline's summary
         if c.system is not None and (c.quantity is None or c.quantity.value is None):
             # A bare mention of something the report also counts is that same pledge.
             keys = {(c.donor.code, c.system.name)}

@@ -199,9 +199,15 @@ def split_segments(folded: str) -> list[Segment]:
             for s, e in _cut(folded, body_s, le):
                 segments.append(Segment(s, e, ITEM, block, blank))
             in_list = True
-        elif line.endswith(":") and line.count(" ") < 40:
-            for s, e in _cut(folded, ls, le):
-                segments.append(Segment(s, e, LEAD, block, blank))
+        elif line.endswith(":"):
+            # "... since August 2021. The capabilities in this package include:" - the last
+            # sentence leads the list that follows.
+            spans = [_trim(folded, a, b) for a, b in _sentence_spans(line, ls)]
+            spans = [(a, b) for a, b in spans if a < b]
+            for n_span, (a, b) in enumerate(spans):
+                kind = LEAD if n_span == len(spans) - 1 else SENTENCE
+                for s, e in _cut(folded, a, b):
+                    segments.append(Segment(s, e, kind, block, blank and n_span == 0))
             in_list = True
         elif in_list and not blank and len(line) < 200 and not line.endswith((".", "!", "?")):
             # An unbulleted line straight after a lead-in or an item: a list item.
