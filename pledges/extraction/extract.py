@@ -9,6 +9,8 @@ donor; then de-duplicate across the report.
 
 from __future__ import annotations
 
+import re
+from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -17,7 +19,7 @@ from .money import Money, find_money, resolve_currency
 from .quantities import APPROX, EXACT, UNDISCLOSED, VAGUE, Quantity, find_quantities
 from .reference import Donor, Match, ReferenceData, System, match_view
 from .systems import EquipmentObject, Phrase, build_object
-from .text import HEADING, ITEM, LEAD, SENTENCE, Segment, fold, split_segments, tokenize
+from .text import HEADING, ITEM, LEAD, SENTENCE, Segment, Tokens, fold, split_segments, token_slice, tokenize_all
 from .triggers import (
     AGG, ANAPHOR, ATTACK, BACKGROUND, HYPO, INCLUDE, NEG, OTHER_VERB, PACKAGE, PERMIT, PLEDGE, POSITIVE,
     PROCURE, RECEIVE, RECIPIENT, REQUEST, TOTAL, TOTAL_SOFT, VERB_CUES, WEAK, cue_trie,
@@ -131,27 +133,33 @@ class Candidate:
     order: int = 0
 
 
-def _analyse(text: str, folded: str, segment: Segment, ref: ReferenceData) -> Seg:
-    toks = tokenize(folded, segment.start, segment.end)
+_DIGIT_RE = re.compile(r"[0-9]")
+
+
+def _analyse(text: str, folded: str, segment: Segment, ref: ReferenceData, toks: Tokens) -> Seg:
     view = match_view(toks)
     matches = ref.find(toks, view)
     n = len(toks)
     covered = [False] * n
     donor_at: list = [None] * n
+    has_equipment = False
     for m in matches:
+        kind = m.entry.kind
         for k in range(m.first, m.last + 1):
             covered[k] = True
-        if m.entry.kind in ("donor", "person"):
-            # A person's surname alone only counts when written with a capital.
+        if kind == "donor" or kind == "person":
             for k in range(m.first, m.last + 1):
-                donor_at[k] = (m.entry.target, m.entry.kind, m.first)
-    # Digits inside a name ("Leopard 2", "RBS 70", "Mirage 2000-5") are not counts.
-    in_name = [False] * n
-    for m in matches:
-        for k in range(m.first, m.last + 1):
-            in_name[k] = True
-    quantities = [q for q in find_quantities(toks) if not any(in_name[k] for k in range(q.first, q.last + 1))]
-    money = find_money(toks)
+                donor_at[k] = (m.entry.target, kind, m.first)
+        else:
+            has_equipment = True
+    has_digit = _DIGIT_RE.search(folded, segment.start, segment.end) is not None
+    money = find_money(toks) if has_digit else []
+    if has_equipment:
+        # Digits inside a name ("Leopard 2", "RBS 70", "Mirage 2000-5") are not counts.
+        in_name = covered[:]
+        quantities = [q for q in find_quantities(toks) if not any(in_name[k] for k in range(q.first, q.last + 1))]
+    else:
+        quantities = []
     for q in quantities:
         for k in range(q.first, q.last + 1):
             covered[k] = True
@@ -159,25 +167,30 @@ def _analyse(text: str, folded: str, segment: Segment, ref: ReferenceData) -> Se
         for k in range(mo.first, mo.last + 1):
             covered[k] = True
     cues = []
-    cue_kinds_at: list = [frozenset()] * n
-    for first, last, kinds in cue_trie().scan(toks, view):
-        if any(covered[k] for k in range(first, last + 1)):
-            # A cue word inside a name ("IRIS-T fire units") or a quantity ("a total of") is not a cue,
-            # except the aggregate / anaphor words that may overlap a donor alias ("NATO allies").
-            continue
-        ks = frozenset(kinds)
-        cues.append((first, last, ks))
-        for k in range(first, last + 1):
-            cue_kinds_at[k] = ks
+    cue_kinds_at: list = [_EMPTY] * n
+    if has_equipment or money or segment.kind in (HEADING, LEAD):
+        for first, last, kinds in cue_trie().scan(toks, view):
+            if any(covered[k] for k in range(first, last + 1)):
+                # A cue word inside a name ("IRIS-T fire units") or a quantity ("a total of") is not a cue.
+                continue
+            ks = frozenset(kinds)
+            cues.append((first, last, ks))
+            for k in range(first, last + 1):
+                cue_kinds_at[k] = ks
     clause_id = [0] * n
-    c = 0
-    for k in range(n):
-        if toks.low[k] in CLAUSE_BREAK and not (toks.low[k] == "while" and k > 0 and toks.low[k - 1] in ("a", "for")):
-            c += 1
-        clause_id[k] = c
-    phrase = Phrase(toks.low, toks.raw, toks.space_before, matches)
+    if cues:
+        c = 0
+        low = toks.low
+        for k in range(n):
+            if low[k] in CLAUSE_BREAK and not (low[k] == "while" and k > 0 and low[k - 1] in ("a", "for")):
+                c += 1
+            clause_id[k] = c
+    phrase = Phrase(toks.low, toks.raw, toks.space_before, matches if has_equipment else [])
     return Seg(segment, toks.low, toks.raw, toks.starts, toks.ends, toks.space_before, matches, cues,
                quantities, money, donor_at, cue_kinds_at, clause_id, phrase, covered)
+
+
+_EMPTY: frozenset = frozenset()
 
 
 def _is_background_heading(text: str) -> bool:
@@ -494,7 +507,13 @@ def extract(text: str, ref: ReferenceData) -> list[Extracted]:
     text = text[:MAX_INPUT]
     folded = fold(text)
     segments = split_segments(folded)
-    segs = [_analyse(text, folded, s, ref) for s in segments]
+    every = tokenize_all(folded)
+    starts = every.starts
+    segs = []
+    for s in segments:
+        a = bisect_left(starts, s.start)
+        b = bisect_left(starts, s.end, a)
+        segs.append(_analyse(text, folded, s, ref, token_slice(every, a, b)))
 
     counts: Counter = Counter()
     for seg in segs:
