@@ -136,9 +136,9 @@ class Candidate:
 _DIGIT_RE = re.compile(r"[0-9]")
 
 
-def _analyse(text: str, folded: str, segment: Segment, ref: ReferenceData, toks: Tokens) -> Seg:
+def _analyse(text: str, folded: str, segment: Segment, ref: ReferenceData, toks: Tokens,
+             matches: list[Match]) -> Seg:
     view = match_view(toks)
-    matches = ref.find(toks, view)
     n = len(toks)
     covered = [False] * n
     donor_at: list = [None] * n
@@ -509,26 +509,43 @@ def extract(text: str, ref: ReferenceData) -> list[Extracted]:
     segments = split_segments(folded)
     every = tokenize_all(folded)
     starts = every.starts
-    segs = []
+
+    # First pass: names only (cheap), to know whose report this is.
+    found: list[tuple[Segment, int, int, list[Match], bool]] = []
+    counts: Counter = Counter()
     for s in segments:
         a = bisect_left(starts, s.start)
         b = bisect_left(starts, s.end, a)
-        segs.append(_analyse(text, folded, s, ref, token_slice(every, a, b)))
-
-    counts: Counter = Counter()
-    for seg in segs:
-        for m in seg.matches:
+        toks = token_slice(every, a, b)
+        matches = ref.find(toks, match_view(toks))
+        equipment = False
+        for m in matches:
             if m.entry.kind in ("donor", "person"):
                 counts[m.entry.target] += 1
+            else:
+                equipment = True
+        found.append((s, a, b, matches, equipment))
     document = donor_rules.document_donor(counts)
 
+    # Second pass: full analysis only where a pledge or a list lead can be.
     candidates: list[Candidate] = []
     lst = ListState()
     context: Donor | None = None
     background = False
-    for order, seg in enumerate(segs):
-        kind = seg.segment.kind
-        seg_text = text[seg.segment.start : seg.segment.end]
+    for order, (segment, a, b, matches, equipment) in enumerate(found):
+        kind = segment.kind
+        light = (not equipment and kind not in (HEADING, LEAD)
+                 and _DIGIT_RE.search(folded, segment.start, segment.end) is None)
+        if light:
+            if kind == SENTENCE:
+                lst = ListState()
+            if not background:
+                here = _first_donor_light(every.low, a, matches)
+                if here is not None:
+                    context = here
+            continue
+        seg = _analyse(text, folded, segment, ref, token_slice(every, a, b), matches)
+        seg_text = text[segment.start : segment.end]
         if kind in (HEADING, LEAD):
             if _is_background_heading(seg_text):
                 background = True
@@ -538,7 +555,7 @@ def extract(text: str, ref: ReferenceData) -> list[Extracted]:
                 background = False
             here = donor_rules.mentioned_donor(seg)
             has_pos = any(c[2] & POSITIVE or PACKAGE in c[2] for c in seg.cues)
-            has_neg = any(c[2] & {ATTACK, REQUEST, PROCURE, NEG, HYPO, TOTAL, BACKGROUND} and not c[2] & POSITIVE for c in seg.cues)
+            has_neg = any(c[2] & _LEAD_NEGATIVE and not c[2] & POSITIVE for c in seg.cues)
             if kind == LEAD:
                 if here is not None or has_pos or has_neg:
                     lst = ListState(here or context or document, has_pos and not has_neg, has_neg, seg_text)
@@ -546,7 +563,7 @@ def extract(text: str, ref: ReferenceData) -> list[Extracted]:
                 lst = ListState()
             if here is not None:
                 context = here
-            elif kind == HEADING and seg.segment.blank_before:
+            elif kind == HEADING and segment.blank_before:
                 context = None
         elif kind == SENTENCE:
             lst = ListState()
@@ -558,6 +575,17 @@ def extract(text: str, ref: ReferenceData) -> list[Extracted]:
             if here is not None:
                 context = here
     return _finish(text, candidates)
+
+
+_LEAD_NEGATIVE = frozenset({ATTACK, REQUEST, PROCURE, NEG, HYPO, TOTAL, BACKGROUND})
+
+
+def _first_donor_light(low: list[str], a: int, matches: list[Match]) -> Donor | None:
+    """The first donor or person named in a segment, not after a preposition (for context)."""
+    for m in matches:
+        if m.entry.kind in ("donor", "person") and not donor_rules._after_preposition(low, a + m.first):
+            return m.entry.target
+    return None
 
 
 _ARTICLE_ADJ = frozenset("additional further new second third fourth fifth single extra modern".split())
