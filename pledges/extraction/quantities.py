@@ -192,7 +192,8 @@ def find_quantities(toks: Tokens) -> list[Quantity]:
             i += 1
             continue
         # Digits glued to letters or a hyphen after letters are model names: T-72, M777, Su-25.
-        if w[:1].isdigit() and i > 0 and not sp[i] and (raw[i - 1][:1].isalpha() or (raw[i - 1] == "-" and i > 1 and not sp[i - 1] and raw[i - 2][:1].isalpha())):
+        if w[:1].isdigit() and i > 0 and not sp[i] and (raw[i - 1][:1].isalpha() or raw[i - 1] in ".,/:"
+                                                        or (raw[i - 1] == "-" and i > 1 and not sp[i - 1] and raw[i - 2][:1].isalpha())):
             i += 1
             continue
         q = _parse_at(toks, i)
