@@ -18,7 +18,7 @@ from . import donors as donor_rules
 from .money import Money, find_money, resolve_currency
 from .quantities import APPROX, EXACT, UNDISCLOSED, VAGUE, Quantity, find_quantities
 from .reference import Donor, Match, ReferenceData, System, match_view
-from .systems import EquipmentObject, Phrase, build_object
+from .systems import AMMUNITION_HEADS, EquipmentObject, Phrase, build_object, lemma
 from .text import HEADING, ITEM, LEAD, SENTENCE, Segment, Tokens, fold, split_segments, token_slice, tokenize_all
 from .triggers import (
     AGG, ANAPHOR, ATTACK, BACKGROUND, HYPO, INCLUDE, NEG, OTHER_VERB, PACKAGE, PERMIT, PLEDGE, POSITIVE,
@@ -638,6 +638,14 @@ def _collect_objects(seg: Seg, ref: ReferenceData) -> list[tuple[EquipmentObject
         start = k + 1
         while start < m.first and low[start] in (",", "and", "or"):
             start += 1
+        j = start - 1
+        while j >= 0 and low[j] in ("the", "its", "their"):
+            j -= 1
+        if m.entry.kind == "system" and j > 0 and low[j] in ("for", "of") and lemma(low[j - 1]) in AMMUNITION_HEADS and not used[j - 1]:
+            # "additional munitions for HIMARS": the launcher names whose ammunition it is
+            start = j - 1
+            while start > 0 and not used[start - 1] and ph.is_modifier(start - 1) and ph.match_at[start - 1] is None:
+                start -= 1
         obj = build_object(ref, ph, start, None)
         if obj is None:
             continue
