@@ -157,6 +157,9 @@ def _analyse(text: str, folded: str, segment: Segment, ref: ReferenceData, toks:
     if has_equipment:
         # Digits inside a name ("Leopard 2", "RBS 70", "Mirage 2000-5") are not counts.
         in_name = covered[:]
+        for mo in money:
+            for k in range(mo.first, mo.last + 1):
+                in_name[k] = True
         quantities = [q for q in find_quantities(toks) if not any(in_name[k] for k in range(q.first, q.last + 1))]
     else:
         quantities = []
@@ -173,6 +176,8 @@ def _analyse(text: str, folded: str, segment: Segment, ref: ReferenceData, toks:
             if any(covered[k] for k in range(first, last + 1)):
                 # A cue word inside a name ("IRIS-T fire units") or a quantity ("a total of") is not a cue.
                 continue
+            if toks.raw[first] == "May" and first > 0:
+                continue  # the month, not the modal
             ks = frozenset(kinds)
             cues.append((first, last, ks))
             for k in range(first, last + 1):
@@ -740,9 +745,11 @@ def _segment_candidates(text: str, seg: Seg, ref: ReferenceData, lst: ListState,
     equipment = [c for c in out]
     for mo in seg.money:
         status, why, gov, side = _pledge_status(seg, mo.first, mo.last, lst)
-        if status not in ("pledge", "weak") or gov is None:
-            continue
         tied = _package_money(seg, mo)
+        if status == "no-trigger" and tied and _worth(seg, mo):
+            status, why = "weak", "trigger:package worth"  # "The package, Sweden's tenth, is worth SEK 4.3bn."
+        elif status not in ("pledge", "weak") or gov is None:
+            continue
         if equipment and not tied:
             if len(equipment) == 1 and equipment[0].money is None:
                 # "one NASAMS ... at a cost of approximately $406 million": the item's value
@@ -750,10 +757,12 @@ def _segment_candidates(text: str, seg: Seg, ref: ReferenceData, lst: ListState,
                 c.money = Money(mo.amount, resolve_currency(mo.currency, c.donor.code), mo.first, mo.last, mo.start, mo.end)
                 c.reasons.append("value:" + text[mo.start : mo.end])
             continue
-        if not (side == "before" and PLEDGE in gov[2]) and not (tied and gov[2] & POSITIVE):
+        if gov is not None and not (side == "before" and PLEDGE in gov[2]) and not (tied and gov[2] & POSITIVE):
             continue
         clause = seg.clause_id[mo.first]
-        if _clause_has(seg, clause, PACKAGE) < 0 or _budget_like(seg, clause) or _passive(seg, gov[0]):
+        if not tied and _clause_has(seg, clause, PACKAGE) < 0:
+            continue
+        if _budget_like(seg, clause) or (gov is not None and _passive(seg, gov[0])):
             continue
         if mo.first > 0 and seg.low[mo.first - 1] == "by":
             continue
@@ -765,33 +774,87 @@ def _segment_candidates(text: str, seg: Seg, ref: ReferenceData, lst: ListState,
         out.append(Candidate(att.donor, None, None, None, money, seg.segment,
                              _confidence(status, gov, att, None, None), reasons, order))
         break
+    if not out and not seg.money and not equipment:
+        package = _package_only(text, seg, lst, context, document, order)
+        if package is not None:
+            out.append(package)
     return out
 
 
-_BUDGET_WORDS = frozenset("budget annual annually yearly year years per financial fiscal".split())
+_PACKAGE_VERBS = frozenset(
+    "approve approves approved approving announce announces announced announcing unveil unveils unveiled "
+    "adopt adopts adopted present presents presented pledge pledges pledged agree agrees agreed".split()
+)
+
+
+def _package_only(text: str, seg: Seg, lst: ListState, context, document, order: int) -> Candidate | None:
+    """"Italy's government approved its eighth package of military aid": a pledge with no content given.
+
+    Kept only when the report gives that donor nothing more specific (see _finish).
+    """
+    for first, last, kinds in seg.cues:
+        if PLEDGE not in kinds or seg.low[first] not in _PACKAGE_VERBS:
+            continue
+        pkg = next((k for k in range(last + 1, min(len(seg.low), last + 6)) if seg.low[k] in ("package", "tranche")), None)
+        if pkg is None:
+            continue
+        if not any(seg.low[k] in ("military", "arms", "weapons", "defence", "defense", "security") for k in range(last + 1, min(len(seg.low), pkg + 4))):
+            continue
+        status, why, gov, side = _pledge_status(seg, pkg, pkg, lst)
+        if status not in ("pledge", "weak") or gov is None or gov[0] != first:
+            continue
+        att = _attribute(seg, gov, side, pkg, pkg, pkg, lst, context, document)
+        if att.donor is None:
+            continue
+        return Candidate(att.donor, None, None, None, None, seg.segment,
+                         round(_confidence(status, gov, att, None, None) - 0.2, 2),
+                         ["donor:" + att.how, why, "package:no content"], order)
+    return None
+
+
+def _worth(seg: Seg, mo: Money) -> bool:
+    k = mo.first - 1
+    while k >= 0 and seg.low[k] in ("about", "around", "approximately", "approx", "some", "nearly", "almost", "roughly", "up", "to", "over", "more", "than", "at"):
+        k -= 1
+    return k >= 0 and seg.low[k] in ("worth", "valued", "totalling", "totaling", "value")
+
+
+_BUDGET_WORDS = frozenset("budget budgets annual annually yearly per financial fiscal every each".split())
 
 
 def _package_money(seg: Seg, mo: Money) -> bool:
     """"a package ... worth €2.7bn", "$2.5bn in weapons", "£500m of military funding": money of a package."""
-    for k in range(max(0, mo.first - 5), mo.first):
-        if PACKAGE in seg.cue_kinds_at[k] and seg.low[k] not in ("worth", "valued"):
+    for k in range(max(0, mo.first - 10), mo.first):
+        if seg.low[k] in _PACKAGE_WORDS:
             return True
     for k in range(mo.last + 1, min(len(seg.low), mo.last + 5)):
-        if PACKAGE in seg.cue_kinds_at[k] and seg.low[k] not in ("worth", "valued"):
+        if seg.low[k] in _PACKAGE_WORDS:
             return True
     return False
 
 
+_PACKAGE_WORDS = frozenset(
+    """package packages tranche aid assistance support funding contribution contributions donation
+    weapons equipment initiative purl fund""".split()
+)
+
+
 def _budget_like(seg: Seg, clause: int) -> bool:
-    """"€7.5 billion in 2024", "£3 billion this financial year": a budget line, not a package."""
+    """"€7.5 billion in 2024, and for 2025 ... four billion", "£3 billion this financial year": a budget, not a package."""
+    years = set()
+    ranged = False
     for k, tok in enumerate(seg.low):
         if seg.clause_id[k] != clause:
             continue
         if tok in _BUDGET_WORDS:
             return True
-        if tok.isdigit() and len(tok) == 4 and tok[:2] in ("19", "20") and k > 0 and seg.low[k - 1] in ("in", "for", "between", "from"):
+        if tok == "year" and k > 0 and seg.low[k - 1] in ("a", "per", "each", "every", "financial", "fiscal"):
             return True
-    return False
+        if tok.isdigit() and len(tok) == 4 and tok[:2] in ("19", "20"):
+            years.add(tok)
+            if k > 0 and seg.low[k - 1] in ("between", "from", "-", "to", "and", "until", "till"):
+                ranged = True
+    return len(years) > 1 and not ranged
 
 
 def _passive(seg: Seg, first: int) -> bool:
@@ -822,8 +885,11 @@ def _finish(text: str, candidates: list[Candidate]) -> list[Extracted]:
     counted_cats = {(c.donor.code, c.system.category) for c in kept
                     if c.system is not None and c.quantity is not None and c.quantity.value is not None}
     named_cats = {(c.donor.code, c.system.category) for c in kept if c.system is not None and not c.system.generic}
+    donors_with_content = {c.donor.code for c in kept if c.system is not None or c.money is not None}
     final = []
     for c in kept:
+        if c.system is None and c.money is None and c.donor.code in donors_with_content:
+            continue  # a package whose content or value the report gives elsewhere
         if c.system is not None and c.system.generic and c.quantity is None:
             cat = (c.donor.code, c.system.category)
             if cat in counted_cats or (c.seg.kind == HEADING and cat in named_cats):
