@@ -1,0 +1,583 @@
+"""The pipeline: text and reference data in, pledge proposals out, each tied to its sentence.
+
+Per segment (sentence, headline or list item): find donors, systems, quantities,
+money and cue words; group each quantity with the noun phrase it counts; decide
+from the nearest verb cue whether that phrase is pledged (and not attacked,
+requested, bought for oneself, negated, hypothetical or a running total); find the
+donor; then de-duplicate across the report.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+
+from . import donors as donor_rules
+from .money import Money, find_money, resolve_currency
+from .quantities import APPROX, EXACT, UNDISCLOSED, VAGUE, Quantity, find_quantities
+from .reference import Donor, Match, ReferenceData, System, match_view
+from .systems import EquipmentObject, Phrase, build_object
+from .text import HEADING, ITEM, LEAD, SENTENCE, Segment, fold, split_segments, tokenize
+from .triggers import (
+    AGG, ANAPHOR, ATTACK, BACKGROUND, HYPO, INCLUDE, NEG, OTHER_VERB, PACKAGE, PLEDGE, POSITIVE,
+    PROCURE, RECEIVE, RECIPIENT, REQUEST, TOTAL, TOTAL_SOFT, VERB_CUES, WEAK, cue_trie,
+)
+
+MAX_INPUT = 20_000_000  # characters; beyond this only the first part is read
+
+
+@dataclass(frozen=True, slots=True)
+class Extracted:
+    donor_code: str | None
+    donor_name: str | None
+    system_name: str | None
+    system_family: str | None
+    system_category: str | None
+    item: str | None
+    quantity: int | None
+    qualifier: str
+    quantity_text: str
+    value_amount: int | None
+    value_currency: str | None
+    start: int
+    end: int
+    evidence: str
+    confidence: float
+    reasons: tuple[str, ...] = ()
+
+    def to_json(self) -> dict:
+        return {
+            "donor": {"code": self.donor_code, "name": self.donor_name} if self.donor_code else None,
+            "system": (
+                {"name": self.system_name, "family": self.system_family, "category": self.system_category}
+                if self.system_name
+                else None
+            ),
+            "item": self.item,
+            "quantity": self.quantity,
+            "qualifier": self.qualifier,
+            "quantity_text": self.quantity_text,
+            "value": (
+                {"amount": self.value_amount, "currency": self.value_currency}
+                if self.value_amount is not None
+                else None
+            ),
+            "evidence": {"start": self.start, "end": self.end, "text": self.evidence},
+            "confidence": self.confidence,
+            "reasons": list(self.reasons),
+        }
+
+
+# Section headings whose content is background, not this report's pledges.
+BACKGROUND_HEADINGS = frozenset(
+    """background facts notes to editors note to editors notes for editors editor's notes
+    about context previous support key facts facts and figures fact box further information
+    ukraine support so far support to date timeline history""".split("\n")
+)
+_BACKGROUND_WORDS = {"background", "facts", "notes to editors", "note to editors", "notes for editors",
+                     "editor's notes", "editors' notes", "about", "context", "previous support",
+                     "key facts", "facts and figures", "fact box", "further information",
+                     "support so far", "support to date", "timeline", "history", "previous packages",
+                     "earlier packages", "previously announced", "previous announcements"}
+CLAUSE_BREAK = frozenset({";", "but", "while", "whereas", "although", "though", "however", "meanwhile"})
+TRANSPARENT = frozenset({"including", "included", "as well as"})
+PERFECT_AUX = frozenset({"has", "have", "had", "'ve"})
+
+
+@dataclass
+class Seg:
+    """One segment with everything found in it (token-indexed)."""
+
+    segment: Segment
+    low: list[str]
+    raw: list[str]
+    starts: list[int]
+    ends: list[int]
+    space: list[bool]
+    matches: list[Match]
+    cues: list[tuple[int, int, frozenset]]
+    quantities: list[Quantity]
+    money: list[Money]
+    donor_at: list
+    cue_kinds_at: list
+    clause_id: list[int]
+    phrase: Phrase
+
+
+@dataclass
+class ListState:
+    donor: Donor | None = None
+    positive: bool = False
+    negative: bool = False
+    lead: str = ""
+
+
+@dataclass
+class Candidate:
+    donor: Donor | None
+    system: System | None
+    item: str | None
+    quantity: Quantity | None
+    money: Money | None
+    seg: Segment
+    confidence: float
+    reasons: list[str] = field(default_factory=list)
+    order: int = 0
+
+
+def _analyse(text: str, folded: str, segment: Segment, ref: ReferenceData) -> Seg:
+    toks = tokenize(folded, segment.start, segment.end)
+    view = match_view(toks)
+    matches = ref.find(toks, view)
+    n = len(toks)
+    covered = [False] * n
+    donor_at: list = [None] * n
+    for m in matches:
+        for k in range(m.first, m.last + 1):
+            covered[k] = True
+        if m.entry.kind in ("donor", "person"):
+            # A person's surname alone only counts when written with a capital.
+            for k in range(m.first, m.last + 1):
+                donor_at[k] = (m.entry.target, m.entry.kind, m.first)
+    quantities = find_quantities(toks)
+    money = find_money(toks)
+    for q in quantities:
+        for k in range(q.first, q.last + 1):
+            covered[k] = True
+    for mo in money:
+        for k in range(mo.first, mo.last + 1):
+            covered[k] = True
+    cues = []
+    cue_kinds_at: list = [frozenset()] * n
+    for first, last, kinds in cue_trie().scan(toks, view):
+        if any(covered[k] for k in range(first, last + 1)):
+            # A cue word inside a name ("IRIS-T fire units") or a quantity ("a total of") is not a cue,
+            # except the aggregate / anaphor words that may overlap a donor alias ("NATO allies").
+            continue
+        ks = frozenset(kinds)
+        cues.append((first, last, ks))
+        for k in range(first, last + 1):
+            cue_kinds_at[k] = ks
+    clause_id = [0] * n
+    c = 0
+    for k in range(n):
+        if toks.low[k] in CLAUSE_BREAK and not (toks.low[k] == "while" and k > 0 and toks.low[k - 1] in ("a", "for")):
+            c += 1
+        clause_id[k] = c
+    phrase = Phrase(toks.low, toks.raw, toks.space_before, matches)
+    return Seg(segment, toks.low, toks.raw, toks.starts, toks.ends, toks.space_before, matches, cues,
+               quantities, money, donor_at, cue_kinds_at, clause_id, phrase)
+
+
+def _is_background_heading(text: str) -> bool:
+    t = text.strip().rstrip(":").strip().lower()
+    return t in _BACKGROUND_WORDS
+
+
+def _verb_cues(seg: Seg) -> list[tuple[int, int, frozenset]]:
+    return [c for c in seg.cues if c[2] & VERB_CUES]
+
+
+def _governing_cue(seg: Seg, anchor: int, span_last: int) -> tuple[tuple[int, int, frozenset] | None, str]:
+    """The verb cue that governs a phrase starting at `anchor`: nearest before it in the clause,
+    else the nearest after it (passive: "will be provided")."""
+    clause = seg.clause_id[anchor]
+    before = None
+    after = None
+    for c in _verb_cues(seg):
+        first, last, kinds = c
+        if seg.clause_id[first] != clause:
+            continue
+        if last < anchor:
+            before = c
+        elif first > span_last and after is None:
+            after = c
+    if before is not None:
+        # "including" / "as well as" pass the decision to the verb before them.
+        words = " ".join(seg.low[before[0] : before[1] + 1])
+        if words in TRANSPARENT:
+            earlier = None
+            for c in _verb_cues(seg):
+                if c[1] < before[0] and seg.clause_id[c[0]] == clause:
+                    earlier = c
+            if earlier is not None:
+                return earlier, "before"
+        return before, "before"
+    if after is not None:
+        return after, "after"
+    return None, ""
+
+
+def _window_kinds(seg: Seg, first: int, back: int = 5) -> list[tuple[int, frozenset]]:
+    """Cue kinds in the few tokens before a verb (auxiliaries, negation, modals)."""
+    out = []
+    k = first - 1
+    while k >= 0 and k >= first - back:
+        if seg.low[k] in (",", ".", ":", ";") or seg.phrase.match_at[k] is not None and seg.phrase.match_at[k].entry.kind in ("system", "generic"):
+            break
+        out.append((k, seg.cue_kinds_at[k]))
+        k -= 1
+    return out
+
+
+def _negated(seg: Seg, first: int) -> str:
+    """'not' / 'never' / modals / refusals just before the verb."""
+    for k, kinds in _window_kinds(seg, first):
+        tok = seg.low[k]
+        if NEG in kinds:
+            if tok == "not" and k + 1 < len(seg.low) and seg.low[k + 1] == "only":
+                continue
+            if tok == "no" and k + 1 < len(seg.low) and seg.low[k + 1] in ("longer",):
+                return "neg"
+            return "neg"
+        if tok == "t" and k > 0 and seg.low[k - 1] == "'":
+            return "neg"  # won't, don't, isn't
+        if HYPO in kinds:
+            if tok == "can" and seg.low[first] in ("announce", "confirm", "say"):
+                continue
+            return "hypo"
+        if REQUEST in kinds:
+            return "request"
+    return ""
+
+
+def _previous_verb_blocks(seg: Seg, gov: tuple[int, int, frozenset]) -> str:
+    """"asked Germany to send", "refused to send", "is considering sending"."""
+    first = gov[0]
+    clause = seg.clause_id[first]
+    for c in reversed(seg.cues):
+        if c[1] >= first:
+            continue
+        if seg.clause_id[c[0]] != clause or first - c[1] > 8:
+            break
+        if any(seg.low[k] == "," for k in range(c[1] + 1, first)):
+            break
+        kinds = c[2]
+        if REQUEST in kinds:
+            return "request"
+        if HYPO in kinds and seg.low[c[0]] not in ("can",):
+            return "hypo"
+        if NEG in kinds and seg.low[c[0]] not in ("not", "no"):
+            return "neg"
+        if kinds & VERB_CUES:
+            break
+    return ""
+
+
+def _clause_has(seg: Seg, clause: int, kind: str) -> int:
+    for first, last, kinds in seg.cues:
+        if kind in kinds and seg.clause_id[first] == clause:
+            return first
+    return -1
+
+
+def _conditional(seg: Seg, clause: int) -> bool:
+    for k, tok in enumerate(seg.low):
+        if tok in ("if", "unless", "whether") and seg.clause_id[k] == clause:
+            if k > 0 and seg.low[k - 1] in ("even", "as"):
+                continue
+            return True
+    return False
+
+
+def _perfect_before(seg: Seg, first: int) -> bool:
+    return any(seg.low[k] in PERFECT_AUX for k in range(max(0, first - 4), first))
+
+
+def _recipient_after(seg: Seg, first: int) -> bool:
+    for k in range(first + 1, min(len(seg.low), first + 20)):
+        if seg.low[k] in ("for", "to") and k + 1 < len(seg.low):
+            if RECIPIENT in seg.cue_kinds_at[k + 1] or (k + 2 < len(seg.low) and RECIPIENT in seg.cue_kinds_at[k + 2]):
+                return True
+    return False
+
+
+def _trigger_words(seg: Seg, gov) -> str:
+    return " ".join(seg.raw[k] for k in range(gov[0], gov[1] + 1) if seg.raw[k] not in ("-",))
+
+
+def _pledge_status(seg: Seg, anchor: int, span_last: int, lst: ListState) -> tuple[str, str, tuple | None, str]:
+    """Decide whether the phrase at `anchor` is pledged.
+
+    Returns (status, reason, governing cue, side) where status is "pledge", "weak" or a
+    rejection word (no-trigger, attack, request, procure, other, neg, hypo, total, background).
+    """
+    clause = seg.clause_id[anchor]
+    gov, side = _governing_cue(seg, anchor, span_last)
+    if gov is None:
+        if seg.segment.kind == ITEM and lst.positive and not lst.negative:
+            return "pledge", "list:" + lst.lead[:40], None, ""
+        if _clause_has(seg, clause, PACKAGE) >= 0 and seg.segment.kind in (ITEM, LEAD, HEADING):
+            return "weak", "trigger:package", None, ""
+        return "no-trigger", "", None, ""
+    kinds = gov[2]
+    word = _trigger_words(seg, gov)
+    if PROCURE in kinds and _recipient_after(seg, gov[0]) and not any("bundeswehr" == t for t in seg.low):
+        kinds = frozenset({PLEDGE})
+    for bad in (ATTACK, REQUEST, PROCURE, OTHER_VERB):
+        if bad in kinds and not (kinds & POSITIVE):
+            return bad, "cue:" + word, gov, side
+    if not (kinds & POSITIVE):
+        return "no-trigger", "", gov, side
+    why = _negated(seg, gov[0]) or _previous_verb_blocks(seg, gov)
+    if why:
+        return why, "cue:" + word, gov, side
+    if _conditional(seg, clause):
+        return "hypo", "cue:if", gov, side
+    if _clause_has(seg, clause, TOTAL) >= 0:
+        return "total", "cue:total", gov, side
+    if _clause_has(seg, clause, TOTAL_SOFT) >= 0 and _perfect_before(seg, gov[0]):
+        return "total", "cue:total", gov, side
+    if _clause_has(seg, clause, BACKGROUND) >= 0:
+        return "background", "cue:background", gov, side
+    weak = any(WEAK in k for _, k in _window_kinds(seg, gov[0], back=6))
+    return ("weak" if weak else "pledge"), "trigger:" + word, gov, side
+
+
+def _attribute(seg: Seg, gov, side: str, anchor: int, obj_first: int, obj_last: int,
+               lst: ListState, context: Donor | None, document: Donor | None) -> donor_rules.Attribution:
+    verb_at = gov[0] if gov is not None and side == "before" else anchor
+    if gov is not None and RECEIVE in gov[2]:
+        d = donor_rules.agent(seg, gov[0], len(seg.low))
+        if d is not None:
+            return donor_rules.Attribution(d, "agent")
+    att = donor_rules.subject(seg, verb_at)
+    if att is not None and att.donor is not None:
+        return att
+    if att is not None and att.blocked:
+        if att.blocked != "recipient":
+            return att
+    if gov is not None:
+        d = donor_rules.agent(seg, gov[0], len(seg.low))
+        if d is not None:
+            return donor_rules.Attribution(d, "agent")
+    for k in range(obj_first, obj_last + 1):
+        d = seg.donor_at[k]
+        if d is not None and d[1] == "donor":
+            return donor_rules.Attribution(d[0], "demonym")
+    if att is not None and att.blocked == "recipient":
+        return att
+    if seg.segment.kind == ITEM and lst.donor is not None:
+        return donor_rules.Attribution(lst.donor, "list")
+    if context is not None:
+        return donor_rules.Attribution(context, "context")
+    if document is not None:
+        return donor_rules.Attribution(document, "document")
+    return donor_rules.Attribution(None, "none")
+
+
+_DONOR_SCORE = {"subject": 0.25, "person": 0.23, "agent": 0.22, "demonym": 0.18, "list": 0.16,
+                "context": 0.12, "document": 0.08}
+
+
+def _confidence(status: str, gov, att: donor_rules.Attribution, obj: EquipmentObject | None,
+                q: Quantity | None) -> float:
+    score = 0.3 + _DONOR_SCORE.get(att.how, 0.0)
+    if gov is not None and PLEDGE in gov[2]:
+        score += 0.2
+    else:
+        score += 0.12
+    if status == "weak":
+        score -= 0.15
+    if obj is not None:
+        score += 0.15 if obj.how == "alias" and not obj.system.generic else 0.06
+    if q is not None and q.value is not None:
+        score += 0.07 if q.qualifier == EXACT else 0.05
+    return round(max(0.05, min(0.99, score)), 2)
+
+
+def extract(text: str, ref: ReferenceData) -> list[Extracted]:
+    """Propose the pledges in `text`, in text order, each tied to its sentence or list item."""
+    if not text:
+        return []
+    text = text[:MAX_INPUT]
+    folded = fold(text)
+    segments = split_segments(folded)
+    segs = [_analyse(text, folded, s, ref) for s in segments]
+
+    counts: Counter = Counter()
+    for seg in segs:
+        for m in seg.matches:
+            if m.entry.kind in ("donor", "person"):
+                counts[m.entry.target] += 1
+    document = donor_rules.document_donor(counts)
+
+    candidates: list[Candidate] = []
+    lst = ListState()
+    context: Donor | None = None
+    background = False
+    for order, seg in enumerate(segs):
+        kind = seg.segment.kind
+        seg_text = text[seg.segment.start : seg.segment.end]
+        if kind in (HEADING, LEAD):
+            if _is_background_heading(seg_text):
+                background = True
+                lst = ListState()
+                continue
+            if kind == HEADING:
+                background = False
+            here = donor_rules.mentioned_donor(seg)
+            has_pos = any(c[2] & POSITIVE or PACKAGE in c[2] for c in seg.cues)
+            has_neg = any(c[2] & {ATTACK, REQUEST, PROCURE, NEG, HYPO, TOTAL, BACKGROUND} and not c[2] & POSITIVE for c in seg.cues)
+            if kind == LEAD:
+                if here is not None or has_pos or has_neg:
+                    lst = ListState(here or context or document, has_pos and not has_neg, has_neg, seg_text)
+            elif here is not None:
+                lst = ListState()
+            if here is not None:
+                context = here
+            elif kind == HEADING and seg.segment.blank_before:
+                context = None
+        elif kind == SENTENCE:
+            lst = ListState()
+        if background:
+            continue
+        candidates.extend(_segment_candidates(text, seg, ref, lst, context, document, order))
+        if kind in (SENTENCE, ITEM):
+            here = donor_rules.mentioned_donor(seg)
+            if here is not None:
+                context = here
+    return _finish(text, candidates)
+
+
+def _segment_candidates(text: str, seg: Seg, ref: ReferenceData, lst: ListState,
+                        context: Donor | None, document: Donor | None, order: int) -> list[Candidate]:
+    out: list[Candidate] = []
+    objects: list[tuple[EquipmentObject, Quantity | None]] = []
+    used = [False] * len(seg.low)
+    ph = seg.phrase
+    for q in seg.quantities:
+        start = q.last + 1
+        if start < len(seg.low) and seg.low[start] in ("x", "*"):
+            start += 1
+        obj = build_object(ref, ph, start, q)
+        if obj is None:
+            continue
+        objects.append((obj, q))
+        for k in range(obj.first, obj.last + 1):
+            used[k] = True
+    for m in seg.matches:
+        if m.entry.kind not in ("system", "generic") or used[m.first]:
+            continue
+        start = m.first
+        k = start - 1
+        while k >= 0 and k >= m.first - 8 and not used[k] and ph.match_at[k] is None and (ph.low[k] in (",", "and", "or") or ph.is_modifier(k)):
+            k -= 1
+        start = k + 1
+        while start < m.first and ph.low[start] in (",", "and", "or"):
+            start += 1
+        obj = build_object(ref, ph, start, None)
+        if obj is None:
+            continue
+        # "Patriot: 30", "IRIS-T (4)", "HIMARS - 6 launchers"
+        q = None
+        j = obj.last + 1
+        if j < len(seg.low) and seg.low[j] in (":", "(", "-", "x"):
+            for qq in seg.quantities:
+                if qq.first == j + 1:
+                    q = qq
+                    break
+        obj = EquipmentObject(obj.system, obj.item, q, obj.first, max(obj.last, q.last if q else obj.last), obj.alias, obj.head, obj.how)
+        objects.append((obj, q))
+        for k in range(obj.first, obj.last + 1):
+            used[k] = True
+    objects.sort(key=lambda o: o[0].first)
+    accepted_equipment = False
+    for obj, q in objects:
+        if q is None and obj.system.generic and seg.segment.kind not in (ITEM,):
+            continue  # "armoured vehicles" with no number in prose: too vague to propose
+        anchor = q.first if q is not None else obj.first
+        status, why, gov, side = _pledge_status(seg, anchor, obj.last, lst)
+        if status not in ("pledge", "weak"):
+            continue
+        att = _attribute(seg, gov, side, anchor, obj.first, obj.last, lst, context, document)
+        if att.donor is None:
+            continue
+        reasons = ["donor:" + att.how, why, ("system:alias " if obj.how == "alias" else "system:" + obj.how + " ") + obj.alias]
+        if q is None:
+            reasons.append("qty:none")
+        elif q.value is None:
+            reasons.append("qty:" + q.qualifier)
+        else:
+            reasons.append("qty:digits" if seg.raw[q.first][:1].isdigit() or any(seg.raw[k][:1].isdigit() for k in range(q.first, q.last + 1)) else "qty:word")
+        reasons.append("item:" + (obj.head or "unit"))
+        out.append(Candidate(att.donor, obj.system, obj.item, q, None, seg.segment,
+                             _confidence(status, gov, att, obj, q), reasons, order))
+        accepted_equipment = True
+    if not accepted_equipment and seg.money:
+        for mo in seg.money:
+            status, why, gov, side = _pledge_status(seg, mo.first, mo.last, lst)
+            if status not in ("pledge", "weak"):
+                continue
+            if _clause_has(seg, seg.clause_id[mo.first], PACKAGE) < 0:
+                continue
+            att = _attribute(seg, gov, side, mo.first, mo.first, mo.last, lst, context, document)
+            if att.donor is None:
+                continue
+            money = Money(mo.amount, resolve_currency(mo.currency, att.donor.code), mo.first, mo.last, mo.start, mo.end)
+            reasons = ["donor:" + att.how, why, "value:" + text[mo.start : mo.end]]
+            out.append(Candidate(att.donor, None, None, None, money, seg.segment,
+                                 _confidence(status, gov, att, None, None), reasons, order))
+            break
+    return out
+
+
+def _finish(text: str, candidates: list[Candidate]) -> list[Extracted]:
+    """One proposal per pledge: same donor, system, item and quantity (or value) -> the fullest sentence."""
+    best: dict[tuple, Candidate] = {}
+    for c in candidates:
+        qty = c.quantity.value if c.quantity is not None else None
+        key = (c.donor.code if c.donor else None, c.system.name if c.system else None, c.item, qty,
+               c.money.amount if c.money is not None and c.system is None else None)
+        old = best.get(key)
+        if old is None or _fuller(c, old):
+            best[key] = c
+    kept = list(best.values())
+    quantified = {(c.donor.code, c.system.name) for c in kept if c.system is not None and c.quantity is not None and c.quantity.value is not None}
+    described = {(c.donor.code, c.system.name) for c in kept if c.system is not None and c.quantity is not None}
+    final = []
+    for c in kept:
+        if c.system is not None and (c.quantity is None or c.quantity.value is None):
+            key = (c.donor.code, c.system.name)
+            if key in quantified:
+                continue
+            if c.quantity is None and key in described:
+                continue
+        final.append(c)
+    final.sort(key=lambda c: (c.seg.start, c.quantity.start if c.quantity else (c.money.start if c.money else 0)))
+    out = []
+    for c in final:
+        q = c.quantity
+        if q is None:
+            qualifier, qtext, value = UNDISCLOSED, "", None
+        else:
+            qualifier, qtext, value = q.qualifier, text[q.start : q.end], q.value
+        s = c.seg
+        out.append(
+            Extracted(
+                donor_code=c.donor.code if c.donor else None,
+                donor_name=c.donor.name if c.donor else None,
+                system_name=c.system.name if c.system else None,
+                system_family=c.system.family if c.system else None,
+                system_category=c.system.category if c.system else None,
+                item=c.item,
+                quantity=value,
+                qualifier=qualifier,
+                quantity_text=qtext,
+                value_amount=c.money.amount if c.money else None,
+                value_currency=c.money.currency if c.money else None,
+                start=s.start,
+                end=s.end,
+                evidence=text[s.start : s.end],
+                confidence=c.confidence,
+                reasons=tuple(r for r in c.reasons if r),
+            )
+        )
+    return out
+
+
+def _fuller(new: Candidate, old: Candidate) -> bool:
+    """Prefer a body sentence to a headline, then the longer sentence, then the earlier one."""
+    rank_new = (new.seg.kind != HEADING, new.seg.end - new.seg.start)
+    rank_old = (old.seg.kind != HEADING, old.seg.end - old.seg.start)
+    return rank_new > rank_old
