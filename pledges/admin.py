@@ -182,7 +182,8 @@ class PledgeAdmin(SimpleHistoryAdmin):
     inlines = [PledgeSourceInline]
     paginator = NoCountPaginator
     show_full_result_count = False
-    history_list_display = ["history_change_reason"]
+    # The history list shows the values of each version, so what changed is visible at a glance.
+    history_list_display = ["donor", "system", "item", "quantity", "qualifier", "announced_on", "status", "is_published"]
 
     def save_model(self, request: HttpRequest, obj: Pledge, form, change: bool) -> None:
         reason = (form.cleaned_data.get("change_reason") or "").strip()

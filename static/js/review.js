@@ -29,7 +29,9 @@
       if (anchor) {
         var mark = anchor.nextElementSibling || anchor;
         var pane = document.querySelector(".report-text");
-        if (pane && mark.offsetTop !== undefined) pane.scrollTop = mark.offsetTop - pane.offsetTop - pane.clientHeight / 3;
+        if (pane) {
+          pane.scrollTop += mark.getBoundingClientRect().top - pane.getBoundingClientRect().top - pane.clientHeight / 3;
+        }
       }
     }
 
