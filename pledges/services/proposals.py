@@ -33,6 +33,19 @@ def _mark_decided(proposal: Proposal, *, state: str, user, reason: str = "") -> 
     proposal.save(update_fields=["state", "reviewed_by", "reviewed_at", "reject_reason"])
 
 
+def _add_source(pledge: Pledge, proposal: Proposal, *, user) -> PledgeSource:
+    """The proposal's report (and sentence) as a source backing the pledge."""
+    return PledgeSource.objects.create(
+        pledge=pledge,
+        report_id=proposal.report_id,
+        proposal=proposal,
+        evidence=proposal.evidence,
+        evidence_start=proposal.start,
+        evidence_end=proposal.end,
+        added_by=user,
+    )
+
+
 def proposal_accept(*, proposal: Proposal, user) -> Pledge:
     """Publish the proposal as a pledge, in one transaction, exactly once.
 
@@ -92,15 +105,7 @@ def proposal_accept(*, proposal: Proposal, user) -> Pledge:
             if Pledge.objects.filter(proposal=locked).exists():
                 raise ProposalAlreadyDecided(f"Proposal {locked.pk} already has its pledge; nothing changed.") from exc
             raise
-        PledgeSource.objects.create(
-            pledge=pledge,
-            report=report,
-            proposal=locked,
-            evidence=locked.evidence,
-            evidence_start=locked.start,
-            evidence_end=locked.end,
-            added_by=user,
-        )
+        _add_source(pledge, locked, user=user)
         _mark_decided(locked, state=ReviewState.ACCEPTED, user=user)
     proposal.refresh_from_db()
     return pledge
@@ -132,15 +137,7 @@ def proposal_link(*, proposal: Proposal, pledge: Pledge, user) -> PledgeSource:
                 f"Report {locked.report_id} already backs pledge {pledge.pk}; reject proposal {locked.pk} as "
                 "already recorded instead."
             )
-        source = PledgeSource.objects.create(
-            pledge=pledge,
-            report_id=locked.report_id,
-            proposal=locked,
-            evidence=locked.evidence,
-            evidence_start=locked.start,
-            evidence_end=locked.end,
-            added_by=user,
-        )
+        source = _add_source(pledge, locked, user=user)
         pledge._history_user = user
         pledge._change_reason = f"Report {locked.report_id} linked as another source (proposal {locked.pk})"
         pledge.save(update_fields=["updated_at"])
