@@ -14,18 +14,35 @@ from collections import Counter
 from dataclasses import dataclass
 
 from .reference import Donor
-from .triggers import AGG, ANAPHOR, NOT_SUBJECT_BEFORE, RECIPIENT
+from .triggers import AGG, ANAPHOR, AUXILIARIES, HYPO, NEG, NOT_SUBJECT_BEFORE, RECIPIENT, WEAK
 
 # Parties that are never donors here; as a subject they mean "not a donor's pledge".
 OTHER_PARTIES = frozenset(
     "russia russian russians moscow kremlin putin china chinese iran iranian belarus belarusian "
     "pyongyang".split()
 )
-# Surnames that are also common words or first names: never matched alone.
-AMBIGUOUS_SURNAMES = frozenset(
-    "little martin harris collins peters costa michel wong park cohen gram blair payne meta slot "
-    "dan gabriel austin".split()
+# Capitalised words that can open a sentence without naming anyone.
+_PLAIN_CAPITALS = frozenset(
+    """the this that these those it he she they we i in on at and but today now also then
+    so as a an its his her their our after before with while meanwhile separately later
+    earlier yesterday tomorrow tonight overall in additionally furthermore moreover""".split()
 )
+
+
+def _skip_verb_group(seg, i: int) -> int:
+    """Step left over auxiliaries, adverbs, negation and modals between a subject and its verb."""
+    low = seg.low
+    steps = 0
+    while i >= 0 and steps < 8:
+        tok = low[i]
+        kinds = seg.cue_kinds_at[i]
+        if (tok in AUXILIARIES or tok in ('"', "'", "t", "-", "not", "also") or (tok.endswith("ly") and len(tok) > 4)
+                or (kinds and kinds & {NEG, HYPO, WEAK})):
+            i -= 1
+            steps += 1
+            continue
+        break
+    return i
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,6 +59,13 @@ def subject(seg, gov: int, left_limit: int = 0) -> Attribution | None:
     (token -> frozenset of cue kinds), other_at (token -> str).
     """
     low = seg.low
+    i = _skip_verb_group(seg, gov - 1)
+    if i >= left_limit and seg.donor_at[i] is None and not seg.cue_kinds_at[i]:
+        raw = seg.raw[i]
+        if raw[:1].isupper() and low[i] not in _PLAIN_CAPITALS and not seg.covered[i]:
+            return Attribution(None, "none", "other-party")  # "Kongsberg expects to deliver"
+        if low[i] == "korea" and i > 0 and low[i - 1] == "north":
+            return Attribution(None, "none", "other-party")
     i = gov - 1
     steps = 0
     while i >= left_limit and steps < 45:
@@ -52,12 +76,14 @@ def subject(seg, gov: int, left_limit: int = 0) -> Attribution | None:
             if first > 0 and low[first - 1] in NOT_SUBJECT_BEFORE:
                 i = first - 1
                 continue
+            if first > 0 and low[first - 1] in ("and", ",", "the") and _joint(seg, first, gov):
+                return Attribution(None, "none", "aggregate")  # "Denmark, the Netherlands ... have together committed"
             return Attribution(donor, "person" if kind == "person" else "subject")
         kinds = seg.cue_kinds_at[i]
         tok = low[i]
         prev = low[i - 1] if i > 0 else ""
         if kinds and prev not in NOT_SUBJECT_BEFORE:
-            if AGG in kinds and not (prev in ("other", "our", "its", "their", "with") or tok in ("members", "coalition") and prev == "the"):
+            if AGG in kinds and not (prev in ("other", "its", "their", "with") or tok in ("members", "coalition") and prev == "the"):
                 return Attribution(None, "none", "aggregate")
             if ANAPHOR in kinds:
                 # "his government", "its package": resolved by the sentence or the context.
@@ -67,10 +93,22 @@ def subject(seg, gov: int, left_limit: int = 0) -> Attribution | None:
                 return Attribution(None, "anaphor")
             if RECIPIENT in kinds and tok in ("ukraine", "kyiv", "kiev"):
                 return Attribution(None, "none", "recipient")
-        if tok in OTHER_PARTIES and prev not in NOT_SUBJECT_BEFORE:
+        if (tok in OTHER_PARTIES or (tok == "korea" and prev == "north")) and prev not in NOT_SUBJECT_BEFORE:
             return Attribution(None, "none", "other-party")
+        if i == 0 and seg.raw[i][:1].isupper() and tok not in _PLAIN_CAPITALS and not seg.covered[i] and not kinds:
+            return Attribution(None, "none", "other-party")  # "Lockheed Martin produced ... and expects to deliver"
         i -= 1
     return None
+
+
+def _joint(seg, first: int, gov: int) -> bool:
+    """Several donors joined as one subject and acting "together" / "jointly"."""
+    k = first - 1
+    while k >= 0 and seg.low[k] in ("and", ",", "the"):
+        k -= 1
+    if k < 0 or seg.donor_at[k] is None:
+        return False
+    return any(t in ("together", "jointly", "collectively") for t in seg.low[first:gov + 1])
 
 
 def _first_donor(seg, lo: int, hi: int) -> Donor | None:

@@ -19,8 +19,9 @@ from .reference import Donor, Match, ReferenceData, System, match_view
 from .systems import EquipmentObject, Phrase, build_object
 from .text import HEADING, ITEM, LEAD, SENTENCE, Segment, fold, split_segments, tokenize
 from .triggers import (
-    AGG, ANAPHOR, ATTACK, BACKGROUND, HYPO, INCLUDE, NEG, OTHER_VERB, PACKAGE, PLEDGE, POSITIVE,
+    AGG, ANAPHOR, ATTACK, BACKGROUND, HYPO, INCLUDE, NEG, OTHER_VERB, PACKAGE, PERMIT, PLEDGE, POSITIVE,
     PROCURE, RECEIVE, RECIPIENT, REQUEST, TOTAL, TOTAL_SOFT, VERB_CUES, WEAK, cue_trie,
+    DELIVERY_PAST, NOT_PAST,
 )
 
 MAX_INPUT = 20_000_000  # characters; beyond this only the first part is read
@@ -102,6 +103,7 @@ class Seg:
     cue_kinds_at: list
     clause_id: list[int]
     phrase: Phrase
+    covered: list[bool]
 
 
 @dataclass
@@ -139,7 +141,12 @@ def _analyse(text: str, folded: str, segment: Segment, ref: ReferenceData) -> Se
             # A person's surname alone only counts when written with a capital.
             for k in range(m.first, m.last + 1):
                 donor_at[k] = (m.entry.target, m.entry.kind, m.first)
-    quantities = find_quantities(toks)
+    # Digits inside a name ("Leopard 2", "RBS 70", "Mirage 2000-5") are not counts.
+    in_name = [False] * n
+    for m in matches:
+        for k in range(m.first, m.last + 1):
+            in_name[k] = True
+    quantities = [q for q in find_quantities(toks) if not any(in_name[k] for k in range(q.first, q.last + 1))]
     money = find_money(toks)
     for q in quantities:
         for k in range(q.first, q.last + 1):
@@ -166,7 +173,7 @@ def _analyse(text: str, folded: str, segment: Segment, ref: ReferenceData) -> Se
         clause_id[k] = c
     phrase = Phrase(toks.low, toks.raw, toks.space_before, matches)
     return Seg(segment, toks.low, toks.raw, toks.starts, toks.ends, toks.space_before, matches, cues,
-               quantities, money, donor_at, cue_kinds_at, clause_id, phrase)
+               quantities, money, donor_at, cue_kinds_at, clause_id, phrase, covered)
 
 
 def _is_background_heading(text: str) -> bool:
@@ -189,6 +196,8 @@ def _governing_cue(seg: Seg, anchor: int, span_last: int) -> tuple[tuple[int, in
         if seg.clause_id[first] != clause:
             continue
         if last < anchor:
+            if _participle(seg, first):
+                continue  # "out of roughly 300 delivered, along with ...": describes an earlier noun
             before = c
         elif first > span_last and after is None:
             after = c
@@ -206,6 +215,19 @@ def _governing_cue(seg: Seg, anchor: int, span_last: int) -> tuple[tuple[int, in
     if after is not None:
         return after, "after"
     return None, ""
+
+
+def _participle(seg: Seg, first: int) -> bool:
+    """A verb form right after a number or an equipment noun modifies that noun."""
+    if first == 0:
+        return False
+    prev = first - 1
+    if seg.low[prev][:1].isdigit():
+        return True
+    m = seg.phrase.match_at[prev]
+    if m is not None and m.entry.kind in ("system", "generic"):
+        return True
+    return seg.phrase.is_head(prev)
 
 
 def _window_kinds(seg: Seg, first: int, back: int = 5) -> list[tuple[int, frozenset]]:
@@ -248,12 +270,12 @@ def _previous_verb_blocks(seg: Seg, gov: tuple[int, int, frozenset]) -> str:
     for c in reversed(seg.cues):
         if c[1] >= first:
             continue
-        if seg.clause_id[c[0]] != clause or first - c[1] > 8:
+        if seg.clause_id[c[0]] != clause or first - c[1] > 10:
             break
         if any(seg.low[k] == "," for k in range(c[1] + 1, first)):
             break
         kinds = c[2]
-        if REQUEST in kinds:
+        if REQUEST in kinds or PERMIT in kinds:
             return "request"
         if HYPO in kinds and seg.low[c[0]] not in ("can",):
             return "hypo"
@@ -280,13 +302,59 @@ def _conditional(seg: Seg, clause: int) -> bool:
     return False
 
 
+def _superlative_before(seg: Seg, at: int) -> bool:
+    """"its largest package so far": "so far" qualifies the superlative, not a running total."""
+    for k in range(max(0, at - 6), at):
+        t = seg.low[k]
+        if t in ("largest", "biggest", "most", "first", "single", "greatest") or (t.endswith("est") and len(t) > 5):
+            return True
+    return False
+
+
+def _delivered_in_past(seg: Seg, gov) -> bool:
+    """"has delivered", "sent", "were handed over": history, unless made future ("will be delivered")."""
+    word = seg.low[gov[0]]
+    if word not in DELIVERY_PAST:
+        return False
+    if word == "made" and not (gov[1] > gov[0]):
+        return False
+    for k in range(gov[0] - 1, max(-1, gov[0] - 5), -1):
+        t = seg.low[k]
+        if t in NOT_PAST:
+            return False
+        if t in (",", ";", ":") or seg.phrase.match_at[k] is not None:
+            break
+    return True
+
+
+def _relative_aside(seg: Seg, first: int) -> bool:
+    """", which gave Ukraine its MiG-29s,": a pledge mentioned in passing about an earlier act."""
+    clause = seg.clause_id[first]
+    for k in range(first - 1, max(-1, first - 8), -1):
+        if seg.clause_id[k] != clause or seg.low[k] in (",", ";"):
+            return False
+        if seg.low[k] in ("which", "who") and k > 0 and seg.low[k - 1] == ",":
+            return True
+    return False
+
+
 def _perfect_before(seg: Seg, first: int) -> bool:
     return any(seg.low[k] in PERFECT_AUX for k in range(max(0, first - 4), first))
 
 
+_BUY_FOR_UKRAINE = frozenset(
+    "buy buys bought buying purchase purchases purchased purchasing procure procures procured procuring "
+    "order orders ordered ordering acquire acquires acquired acquiring".split()
+)
+
+
 def _recipient_after(seg: Seg, first: int) -> bool:
-    for k in range(first + 1, min(len(seg.low), first + 20)):
-        if seg.low[k] in ("for", "to") and k + 1 < len(seg.low):
+    """"buy ... for Ukraine": procurement on Ukraine's behalf is a pledge."""
+    clause = seg.clause_id[first]
+    for k in range(first + 1, min(len(seg.low), first + 16)):
+        if seg.clause_id[k] != clause:
+            break
+        if seg.low[k] == "for" and k + 1 < len(seg.low):
             if RECIPIENT in seg.cue_kinds_at[k + 1] or (k + 2 < len(seg.low) and RECIPIENT in seg.cue_kinds_at[k + 2]):
                 return True
     return False
@@ -312,9 +380,10 @@ def _pledge_status(seg: Seg, anchor: int, span_last: int, lst: ListState) -> tup
         return "no-trigger", "", None, ""
     kinds = gov[2]
     word = _trigger_words(seg, gov)
-    if PROCURE in kinds and _recipient_after(seg, gov[0]) and not any("bundeswehr" == t for t in seg.low):
+    if (PROCURE in kinds and seg.low[gov[0]] in _BUY_FOR_UKRAINE and _recipient_after(seg, gov[0])
+            and not any(t in ("bundeswehr", "own") for t in seg.low)):
         kinds = frozenset({PLEDGE})
-    for bad in (ATTACK, REQUEST, PROCURE, OTHER_VERB):
+    for bad in (ATTACK, REQUEST, PROCURE, OTHER_VERB, PERMIT):
         if bad in kinds and not (kinds & POSITIVE):
             return bad, "cue:" + word, gov, side
     if not (kinds & POSITIVE):
@@ -322,14 +391,21 @@ def _pledge_status(seg: Seg, anchor: int, span_last: int, lst: ListState) -> tup
     why = _negated(seg, gov[0]) or _previous_verb_blocks(seg, gov)
     if why:
         return why, "cue:" + word, gov, side
+    if INCLUDE in kinds and _perfect_before(seg, gov[0]):
+        return "background", "cue:have included", gov, side
+    if _relative_aside(seg, gov[0]):
+        return "background", "cue:which", gov, side
     if _conditional(seg, clause):
         return "hypo", "cue:if", gov, side
-    if _clause_has(seg, clause, TOTAL) >= 0:
+    total_at = _clause_has(seg, clause, TOTAL)
+    if total_at >= 0 and not _superlative_before(seg, total_at):
         return "total", "cue:total", gov, side
     if _clause_has(seg, clause, TOTAL_SOFT) >= 0 and _perfect_before(seg, gov[0]):
         return "total", "cue:total", gov, side
     if _clause_has(seg, clause, BACKGROUND) >= 0:
         return "background", "cue:background", gov, side
+    if _delivered_in_past(seg, gov):
+        return "background", "cue:past " + word, gov, side
     weak = any(WEAK in k for _, k in _window_kinds(seg, gov[0], back=6))
     return ("weak" if weak else "pledge"), "trigger:" + word, gov, side
 
@@ -337,10 +413,22 @@ def _pledge_status(seg: Seg, anchor: int, span_last: int, lst: ListState) -> tup
 def _attribute(seg: Seg, gov, side: str, anchor: int, obj_first: int, obj_last: int,
                lst: ListState, context: Donor | None, document: Donor | None) -> donor_rules.Attribution:
     verb_at = gov[0] if gov is not None and side == "before" else anchor
-    if gov is not None and RECEIVE in gov[2]:
+    if gov is not None and RECEIVE in gov[2] and not gov[2] & {PLEDGE, INCLUDE}:
+        # The recipient's side: the donor is "from X"; the subject must be Ukraine, else it is
+        # someone receiving for themselves ("the German armed forces are to receive ...").
         d = donor_rules.agent(seg, gov[0], len(seg.low))
         if d is not None:
             return donor_rules.Attribution(d, "agent")
+        att = donor_rules.subject(seg, gov[0])
+        if att is None or att.blocked != "recipient":
+            return donor_rules.Attribution(None, "none", "receiver")
+        if seg.segment.kind == ITEM and lst.donor is not None:
+            return donor_rules.Attribution(lst.donor, "list")
+        if context is not None:
+            return donor_rules.Attribution(context, "context")
+        if document is not None:
+            return donor_rules.Attribution(document, "document")
+        return donor_rules.Attribution(None, "none")
     att = donor_rules.subject(seg, verb_at)
     if att is not None and att.donor is not None:
         return att
@@ -440,55 +528,110 @@ def extract(text: str, ref: ReferenceData) -> list[Extracted]:
     return _finish(text, candidates)
 
 
-def _segment_candidates(text: str, seg: Seg, ref: ReferenceData, lst: ListState,
-                        context: Donor | None, document: Donor | None, order: int) -> list[Candidate]:
-    out: list[Candidate] = []
+_ARTICLE_ADJ = frozenset("additional further new second third fourth fifth single extra modern".split())
+_CATCH_ALL = frozenset({"ammunition", "military vehicles", "small arms"})
+
+
+def _article_quantity(seg: Seg, first: int) -> Quantity | None:
+    """"an additional Patriot battery", "a SAMP/T system": one system."""
+    k = first - 1
+    while k >= 0 and first - k <= 3 and seg.low[k] in _ARTICLE_ADJ:
+        k -= 1
+    if k >= 0 and seg.low[k] in ("a", "an", "one"):
+        return Quantity(1, EXACT, k, first - 1, seg.starts[k], seg.ends[first - 1])
+    return None
+
+
+def _collect_objects(seg: Seg, ref: ReferenceData) -> list[tuple[EquipmentObject, Quantity | None]]:
     objects: list[tuple[EquipmentObject, Quantity | None]] = []
-    used = [False] * len(seg.low)
+    n = len(seg.low)
+    used = [False] * n
     ph = seg.phrase
+    low = seg.low
     for q in seg.quantities:
         start = q.last + 1
-        if start < len(seg.low) and seg.low[start] in ("x", "*"):
+        if start < n and low[start] in ("x", "*"):
             start += 1
+        if start + 1 < n and low[start] == "of" and low[start + 1] in ("its", "their", "the", "his", "her", "our"):
+            start += 2  # "all 19 of its Caesar"
         obj = build_object(ref, ph, start, q)
         if obj is None:
             continue
         objects.append((obj, q))
         for k in range(obj.first, obj.last + 1):
             used[k] = True
+        # "dozens of 155mm FH70 and 122mm D-30 howitzers": the count is shared.
+        j = obj.last + 1
+        if q.value is None and obj.head is None and j + 1 < n and low[j] == "and":
+            nxt = build_object(ref, ph, j + 1, q)
+            if nxt is not None and not nxt.system.generic and nxt.head is not None:
+                objects.append((nxt, q))
+                for k in range(nxt.first, nxt.last + 1):
+                    used[k] = True
     for m in seg.matches:
         if m.entry.kind not in ("system", "generic") or used[m.first]:
             continue
-        start = m.first
-        k = start - 1
-        while k >= 0 and k >= m.first - 8 and not used[k] and ph.match_at[k] is None and (ph.low[k] in (",", "and", "or") or ph.is_modifier(k)):
+        k = m.first - 1
+        while k >= 0 and k >= m.first - 8 and not used[k] and ph.match_at[k] is None and (low[k] in (",", "and", "or") or ph.is_modifier(k)):
             k -= 1
         start = k + 1
-        while start < m.first and ph.low[start] in (",", "and", "or"):
+        while start < m.first and low[start] in (",", "and", "or"):
             start += 1
         obj = build_object(ref, ph, start, None)
         if obj is None:
             continue
-        # "Patriot: 30", "IRIS-T (4)", "HIMARS - 6 launchers"
         q = None
         j = obj.last + 1
-        if j < len(seg.low) and seg.low[j] in (":", "(", "-", "x"):
+        if j < n and low[j] in (":", "(", "-", "x"):
             for qq in seg.quantities:
                 if qq.first == j + 1:
-                    q = qq
+                    q = qq  # "Patriot: 30", "IRIS-T (4)", "HIMARS - 6 launchers"
                     break
-        obj = EquipmentObject(obj.system, obj.item, q, obj.first, max(obj.last, q.last if q else obj.last), obj.alias, obj.head, obj.how)
+        if q is None and not obj.system.generic and not (obj.head and seg.raw[_head_index(seg, obj)].lower().endswith("s")):
+            q = _article_quantity(seg, obj.first)
+        last = max(obj.last, q.last if q is not None and q.first > obj.first else obj.last)
+        first = min(obj.first, q.first) if q is not None else obj.first
+        obj = EquipmentObject(obj.system, obj.item, q, first, last, obj.alias, obj.head, obj.how, obj.also)
         objects.append((obj, q))
         for k in range(obj.first, obj.last + 1):
             used[k] = True
     objects.sort(key=lambda o: o[0].first)
-    accepted_equipment = False
+    return objects
+
+
+def _head_index(seg: Seg, obj: EquipmentObject) -> int:
+    for k in range(obj.last, obj.first - 1, -1):
+        if seg.phrase.is_head(k):
+            return k
+    return obj.last
+
+
+def _bare_generic_ok(seg: Seg, obj: EquipmentObject, objects, gov, side: str) -> bool:
+    """Unnumbered generic equipment ("artillery ammunition") is proposed only when it is plainly an item."""
+    quantified_cats = {o.system.category for o, q in objects if q is not None and o.system is not None}
+    if obj.system.category in quantified_cats:
+        return False  # "400 vehicles, including armoured and logistics vehicles"
+    if seg.segment.kind == ITEM:
+        bare = sum(1 for o, q in objects if q is None and o.system.generic)
+        if bare >= 3 or any(seg.low[k] == "other" for k in range(len(seg.low))):
+            return False  # "Small arms, night vision devices, body armor, and other field equipment"
+        return True
+    if obj.system.name in _CATCH_ALL or gov is None or side != "before":
+        return False
+    gap = [t for t in seg.low[gov[1] + 1 : obj.first] if t not in ("the", "a", "an", "its", "their", "ukraine", "with", "additional", "further", "more", "new")]
+    return len(gap) <= 1
+
+
+def _segment_candidates(text: str, seg: Seg, ref: ReferenceData, lst: ListState,
+                        context: Donor | None, document: Donor | None, order: int) -> list[Candidate]:
+    out: list[Candidate] = []
+    objects = _collect_objects(seg, ref)
     for obj, q in objects:
-        if q is None and obj.system.generic and seg.segment.kind not in (ITEM,):
-            continue  # "armoured vehicles" with no number in prose: too vague to propose
         anchor = q.first if q is not None else obj.first
         status, why, gov, side = _pledge_status(seg, anchor, obj.last, lst)
         if status not in ("pledge", "weak"):
+            continue
+        if (q is None or q.value is None and q.qualifier != VAGUE) and obj.system.generic and not _bare_generic_ok(seg, obj, objects, gov, side):
             continue
         att = _attribute(seg, gov, side, anchor, obj.first, obj.last, lst, context, document)
         if att.donor is None:
@@ -499,27 +642,50 @@ def _segment_candidates(text: str, seg: Seg, ref: ReferenceData, lst: ListState,
         elif q.value is None:
             reasons.append("qty:" + q.qualifier)
         else:
-            reasons.append("qty:digits" if seg.raw[q.first][:1].isdigit() or any(seg.raw[k][:1].isdigit() for k in range(q.first, q.last + 1)) else "qty:word")
+            reasons.append("qty:digits" if any(seg.raw[k][:1].isdigit() for k in range(q.first, q.last + 1)) else "qty:word")
         reasons.append("item:" + (obj.head or "unit"))
-        out.append(Candidate(att.donor, obj.system, obj.item, q, None, seg.segment,
-                             _confidence(status, gov, att, obj, q), reasons, order))
-        accepted_equipment = True
-    if not accepted_equipment and seg.money:
-        for mo in seg.money:
-            status, why, gov, side = _pledge_status(seg, mo.first, mo.last, lst)
-            if status not in ("pledge", "weak"):
-                continue
-            if _clause_has(seg, seg.clause_id[mo.first], PACKAGE) < 0:
-                continue
-            att = _attribute(seg, gov, side, mo.first, mo.first, mo.last, lst, context, document)
-            if att.donor is None:
-                continue
-            money = Money(mo.amount, resolve_currency(mo.currency, att.donor.code), mo.first, mo.last, mo.start, mo.end)
-            reasons = ["donor:" + att.how, why, "value:" + text[mo.start : mo.end]]
-            out.append(Candidate(att.donor, None, None, None, money, seg.segment,
-                                 _confidence(status, gov, att, None, None), reasons, order))
-            break
+        conf = _confidence(status, gov, att, obj, q)
+        out.append(Candidate(att.donor, obj.system, obj.item, q, None, seg.segment, conf, reasons, order))
+        for extra in obj.also:
+            out.append(Candidate(att.donor, extra, obj.item if extra.unit == obj.system.unit else extra.unit, q, None,
+                                 seg.segment, conf, reasons[:2] + ["system:generic " + extra.name], order))
+    for mo in seg.money:
+        status, why, gov, side = _pledge_status(seg, mo.first, mo.last, lst)
+        if status not in ("pledge", "weak") or gov is None or side != "before" or PLEDGE not in gov[2]:
+            continue
+        clause = seg.clause_id[mo.first]
+        if _clause_has(seg, clause, PACKAGE) < 0 or _budget_like(seg, clause) or _passive(seg, gov[0]):
+            continue
+        if mo.first > 0 and seg.low[mo.first - 1] == "by":
+            continue
+        att = _attribute(seg, gov, side, mo.first, mo.first, mo.last, lst, context, document)
+        if att.donor is None:
+            continue
+        money = Money(mo.amount, resolve_currency(mo.currency, att.donor.code), mo.first, mo.last, mo.start, mo.end)
+        reasons = ["donor:" + att.how, why, "value:" + text[mo.start : mo.end]]
+        out.append(Candidate(att.donor, None, None, None, money, seg.segment,
+                             _confidence(status, gov, att, None, None), reasons, order))
+        break
     return out
+
+
+_BUDGET_WORDS = frozenset("budget annual annually yearly year years per financial fiscal".split())
+
+
+def _budget_like(seg: Seg, clause: int) -> bool:
+    """"€7.5 billion in 2024", "£3 billion this financial year": a budget line, not a package."""
+    for k, tok in enumerate(seg.low):
+        if seg.clause_id[k] != clause:
+            continue
+        if tok in _BUDGET_WORDS:
+            return True
+        if tok.isdigit() and len(tok) == 4 and tok[:2] in ("19", "20") and k > 0 and seg.low[k - 1] in ("in", "for", "between", "from"):
+            return True
+    return False
+
+
+def _passive(seg: Seg, first: int) -> bool:
+    return first > 0 and seg.low[first - 1] in ("be", "been", "being", "is", "are", "was", "were")
 
 
 def _finish(text: str, candidates: list[Candidate]) -> list[Extracted]:
@@ -533,15 +699,25 @@ def _finish(text: str, candidates: list[Candidate]) -> list[Extracted]:
         if old is None or _fuller(c, old):
             best[key] = c
     kept = list(best.values())
-    quantified = {(c.donor.code, c.system.name) for c in kept if c.system is not None and c.quantity is not None and c.quantity.value is not None}
-    described = {(c.donor.code, c.system.name) for c in kept if c.system is not None and c.quantity is not None}
+    quantified = set()
+    described = set()
+    for c in kept:
+        if c.system is None or c.quantity is None:
+            continue
+        for name in (c.system.name, "family:" + c.system.family):
+            described.add((c.donor.code, name))
+            if c.quantity.value is not None:
+                quantified.add((c.donor.code, name))
     final = []
     for c in kept:
         if c.system is not None and (c.quantity is None or c.quantity.value is None):
-            key = (c.donor.code, c.system.name)
-            if key in quantified:
+            # A bare mention of something the report also counts is that same pledge.
+            keys = {(c.donor.code, c.system.name)}
+            if not c.system.generic:
+                keys.add((c.donor.code, "family:" + c.system.family))
+            if keys & quantified:
                 continue
-            if c.quantity is None and key in described:
+            if c.quantity is None and keys & described:
                 continue
         final.append(c)
     final.sort(key=lambda c: (c.seg.start, c.quantity.start if c.quantity else (c.money.start if c.money else 0)))

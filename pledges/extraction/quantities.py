@@ -58,8 +58,7 @@ VAGUE_PHRASES: list[tuple[str, ...]] = [
     ("several",), ("a", "few"), ("a", "number", "of"), ("a", "handful", "of"), ("numerous",),
     ("multiple",), ("a", "large", "number", "of"), ("a", "significant", "number", "of"),
     ("large", "numbers", "of"), ("a", "large", "quantity", "of"), ("large", "quantities", "of"),
-    ("a", "squadron", "of"), ("a", "company", "of"), ("a", "battalion", "of"), ("a", "fleet", "of"),
-    ("a", "couple", "of"), ("a", "series", "of"), ("various",), ("many",),
+    ("various",), ("many",), ("a", "small", "number", "of"), ("small", "numbers", "of"),
 ]
 UNDISCLOSED_PHRASES: list[tuple[str, ...]] = [
     ("an", "undisclosed", "number", "of"), ("undisclosed", "number", "of"),

@@ -18,7 +18,16 @@ from .text import TOKEN_RE, Tokens, fold
 # Tokens that join parts of one name and are ignored when matching aliases.
 CONNECTORS = frozenset("-/.'")
 
-ANY, CAP, CAPS = 0, 1, 2  # case rules: any case / first letter upper / all upper
+ANY, CAP, CAPS = 0, 1, 2
+
+# Country codes that reports write as names ("US announces ..."); matched in capitals only.
+CODES_USED_AS_NAMES = frozenset({"US"})
+
+# Surnames that are also common words, first names or company names: matched only with the first name.
+AMBIGUOUS_SURNAMES = frozenset(
+    "little martin harris collins peters costa michel wong park cohen gram blair payne meta slot "
+    "dan gabriel marin rau dan borne joly anand".split()
+)  # case rules: any case / first letter upper / all upper
 
 
 @dataclass(frozen=True, slots=True)
@@ -184,7 +193,7 @@ class ReferenceData:
             donor = Donor(code=str(d["code"]).upper(), name=str(d["name"]), kind=str(d.get("kind", "country")))
             ref.donors.append(donor)
             ref.by_code[donor.code] = donor
-            names = [d["name"], d["code"]] if len(str(d["code"])) > 2 or donor.kind != "country" else [d["name"]]
+            names = [d["name"], d["code"]] if donor.kind != "country" or donor.code in CODES_USED_AS_NAMES else [d["name"]]
             for alias in names + list(d.get("aliases") or []):
                 key = alias_key(alias)
                 if key:
@@ -195,7 +204,7 @@ class ReferenceData:
                     continue
                 ref.trie.add(key, Entry("person", donor, ANY if len(key) > 1 else CAP, person))
                 parts = [p for p in str(person).split() if p[:1].isupper()]
-                if len(parts) >= 2 and len(parts[-1]) >= 4:
+                if len(parts) >= 2 and len(parts[-1]) >= 4 and parts[-1].lower() not in AMBIGUOUS_SURNAMES:
                     surnames.setdefault(parts[-1], set()).add(donor.code)
                     person_donor[parts[-1]] = donor
         for surname, codes in surnames.items():
@@ -223,7 +232,7 @@ class ReferenceData:
                     head = key[-1]
                     forms = singular_forms(head)
                     head = forms[0] if forms else head
-                    mods = frozenset(t for t in key[:-1] if t.isalpha() and len(t) > 2)
+                    mods = frozenset(t for t in key[:-1] if len(t) > 1)
                     ref.generic_heads.setdefault(head, []).append((mods, system))
         return ref
 
@@ -234,6 +243,18 @@ class ReferenceData:
         systems = json.loads((path / "systems.json").read_text(encoding="utf-8"))
         return cls.from_dicts(donors=donors, systems=systems)
 
+    def lookup(self, phrase: str) -> System | None:
+        """The system an exact phrase names, if any (used for "HIMARS ammunition")."""
+        node = self.trie.root
+        for tok in alias_key(phrase):
+            node = node.get(tok)
+            if node is None:
+                return None
+        for e in node.get(None, []):
+            if e.kind in ("system", "generic"):
+                return e.target
+        return None
+
     def find(self, toks: Tokens, view: list[int]) -> list[Match]:
         """All donor, person and system mentions in a segment, longest alias first."""
         raw = toks.raw
@@ -243,16 +264,18 @@ class ReferenceData:
 
         return [Match(f, l, es[0]) for f, l, es in self.trie.scan(toks, view, accept)]
 
-    def generic_for(self, head: str, mods: Iterable[str]) -> System | None:
+    def generic_for(self, head: str, mods: Iterable[str], need_shared: bool = False) -> System | None:
         """The generic system whose alias has this head noun and shares most modifiers."""
         options = self.generic_heads.get(head)
         if not options:
             return None
-        mods = frozenset(mods)
+        mods = frozenset(m for m in mods if len(m) > 1)
         best = None
         best_score = 0
         for amods, system in options:
             if not amods:
+                if need_shared:
+                    continue
                 score = 1
             else:
                 shared = len(amods & mods)

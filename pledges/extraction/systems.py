@@ -7,7 +7,7 @@ an "of"/"for" complement may name the system ("30 missiles for Patriot systems")
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from .quantities import Quantity
 from .reference import Match, ReferenceData, System, singular_forms
@@ -68,6 +68,7 @@ class EquipmentObject:
     alias: str  # the words that named the system
     head: str | None  # the head noun, if any
     how: str  # alias | generic | head-noun
+    also: list = field(default_factory=list)  # further systems of coordinated modifiers
 
 
 class Phrase:
@@ -101,8 +102,8 @@ class Phrase:
             return True
         if self.hyphen_joined(i):
             return True
-        if tok.isdigit() and not self.space[i]:
-            return True  # "155mm" split, designators
+        if tok.isdigit() and (not self.space[i] or (i + 1 < len(self.low) and self.low[i + 1] in ("mm", "cm", "millimetre", "millimeter", "calibre", "caliber"))):
+            return True  # "155mm" split, "155 mm", designators
         raw = self.raw[i]
         if raw[:1].isupper() and len(raw) > 1 and tok not in ("the", "and", "for", "of", "with"):
             return True  # an unknown proper name (maker, model)
@@ -114,47 +115,43 @@ class Phrase:
         return lemma(self.low[i]) in ITEM_NOUNS
 
 
-def noun_run(ph: Phrase, start: int, limit: int = 14) -> tuple[int, list[int]]:
+def noun_run(ph: Phrase, start: int, limit: int = 14) -> tuple[int, list[list[int]]]:
     """Tokens of the noun phrase beginning at `start`.
 
-    Returns (last index, indexes of the first conjunct's modifiers) — the last index
-    is start-1 when nothing there is a noun phrase.  Coordinated modifiers ("artillery,
-    air defence and engineering ammunition") are taken in when a head noun follows.
+    Returns (last index, conjuncts): the last index is start-1 when nothing there is a
+    noun phrase; conjuncts are the token groups of coordinated modifiers ("artillery,
+    air defence and engineering ammunition" gives three), taken in only when a head
+    noun follows them.
     """
     n = len(ph.low)
     i = start
     last = start - 1
-    first_conjunct: list[int] = []
-    coordinated = False
+    conjuncts: list[list[int]] = [[]]
     steps = 0
     while i < n and steps < limit:
         steps += 1
         tok = ph.low[i]
         m = ph.match_at[i]
         if m is not None and m.entry.kind in ("system", "generic"):
-            if coordinated and m.entry.kind == "system" and not _only_modifiers_to_head(ph, i, n):
+            if len(conjuncts) > 1 and m.entry.kind == "system" and not _only_modifiers_to_head(ph, i, n):
                 break
-            if not coordinated:
-                first_conjunct.extend(range(m.first, m.last + 1))
+            conjuncts[-1].extend(range(m.first, m.last + 1))
             last = m.last
             i = m.last + 1
             continue
         if tok in COORD:
             if last >= start and not ph.is_head(last) and _only_modifiers_to_head(ph, i + 1, n):
-                coordinated = True
+                conjuncts.append([])
                 i += 1
                 continue
             break
         if ph.is_head(i) or ph.is_modifier(i):
-            if not coordinated and not ph.is_head(i):
-                first_conjunct.append(i)
+            conjuncts[-1].append(i)
             last = i
             i += 1
             continue
         break
-    # The run ends at its head: trailing modifiers after the last head noun are dropped
-    # unless the run is one name ("four Leopard 2A6").
-    return last, first_conjunct
+    return last, [c for c in conjuncts if c]
 
 
 def _only_modifiers_to_head(ph: Phrase, i: int, n: int) -> bool:
@@ -171,25 +168,54 @@ def _only_modifiers_to_head(ph: Phrase, i: int, n: int) -> bool:
     return False
 
 
+FUNCTION_WORDS = frozenset(
+    """and or but with for of to from in on at by that which who whose as is are was were be been
+    will would shall has have had the a an this these those its their his her our into over under
+    per each both than also including plus along together while when where because so if after
+    before during through within without via like such apiece worth valued totalling totaling
+    costing made built it they he she we there then now today this next last more""".split()
+)
+AMMUNITION_HEADS = frozenset({"ammunition", "munition", "round", "rocket", "missile", "shell", "interceptor", "projectile"})
+
+
+def _munition_of(ref: ReferenceData, launcher: System) -> System | None:
+    """"munitions for HIMARS" -> GMLRS, when the reference names the launcher's ammunition."""
+    for base in dict.fromkeys((launcher.name, launcher.family)):
+        for phrase in (f"{base} ammunition", f"{base} rockets", f"{base} munitions",
+                       f"ammunition for {base}", f"rockets for {base}"):
+            found = ref.lookup(phrase)
+            if found is not None and found is not launcher:
+                return found
+    return None
+
+
+def _mods(ph: Phrase, group: list[int], head_i: int | None) -> list[str]:
+    return [ph.low[k] for k in group if k != head_i and ph.low[k] not in ("-", "/")]
+
+
 def build_object(ref: ReferenceData, ph: Phrase, start: int, quantity: Quantity | None) -> EquipmentObject | None:
     """The equipment named by the noun run at `start` (and its of/for complement)."""
-    last, first_conj = noun_run(ph, start)
+    last, conjuncts = noun_run(ph, start)
     if last < start:
         return None
     named: Match | None = None
-    generic: Match | None = None
+    generics: list[Match] = []
     head_i: int | None = None
-    coordinated = False
     for k in range(start, last + 1):
         m = ph.match_at[k]
         if m is not None and m.entry.kind == "system" and named is None:
             named = m
-        elif m is not None and m.entry.kind == "generic" and generic is None:
-            generic = m
+        elif m is not None and m.entry.kind == "generic" and (not generics or generics[-1] is not m):
+            generics.append(m)
         if ph.is_head(k):
             head_i = k
-        if ph.low[k] in COORD:
-            coordinated = True
+    head = lemma(ph.low[head_i]) if head_i is not None else None
+    generic = None
+    for g in generics:
+        if head_i is not None and g.first <= head_i <= g.last:
+            generic = g
+    if generic is None and generics:
+        generic = generics[-1]
     end = last
     comp_named: Match | None = None
     comp_generic: Match | None = None
@@ -208,27 +234,55 @@ def build_object(ref: ReferenceData, ph: Phrase, start: int, quantity: Quantity 
                 comp_generic = m
         if comp_named is not None or (comp_generic is not None and named is None and generic is None):
             end = clast
-    head = lemma(ph.low[head_i]) if head_i is not None else None
+    if quantity is not None and end + 1 < len(ph.low):
+        # "one Ukrainian tank battalion": the count belongs to a noun we do not know.
+        nxt = ph.low[end + 1]
+        if (nxt.isalpha() and ph.raw[end + 1].islower() and nxt not in FUNCTION_WORDS
+                and not nxt.endswith(("ed", "ing", "ly")) and ph.match_at[end + 1] is None
+                and not ph.is_modifier(end + 1)):
+            return None
     system: System | None = None
     alias = ""
     how = "alias"
+    also: list[System] = []
+    item_override: str | None = None
     if named is not None:
         system, alias = named.entry.target, named.entry.alias
     elif comp_named is not None:
         system, alias = comp_named.entry.target, comp_named.entry.alias
+        if head in AMMUNITION_HEADS:
+            ammo = _munition_of(ref, system)
+            if ammo is not None:
+                system, alias = ammo, f"{head} for {alias}"
+            elif system.unit in ("missile", "round"):
+                item_override = system.unit
+            else:
+                item_override = "missile" if system.category in ("air-defence", "rocket-artillery", "anti-tank") else "round"
     else:
-        if coordinated and head is not None:
-            mods = [ph.low[k] for k in first_conj if ph.low[k] not in ("-", "/")]
-            system = ref.generic_for(head, mods)
+        if len(conjuncts) > 1 and head is not None:
+            per: list[System | None] = []
+            for n_c, group in enumerate(conjuncts):
+                found = ref.generic_for(head, _mods(ph, group, head_i), need_shared=True)
+                if found is None and n_c == len(conjuncts) - 1 and generic is not None:
+                    found = generic.entry.target
+                per.append(found)
+            distinct = list(dict.fromkeys(p for p in per if p is not None))
+            if quantity is not None:
+                if len(distinct) == 1:
+                    system = distinct[0]
+                else:
+                    system = ref.generic_for(head, []) or (generic.entry.target if generic else None)
+            elif distinct:
+                system, also = distinct[0], distinct[1:]
             if system is not None:
-                alias, how = " ".join(mods + [head]), "generic"
+                alias, how = " ".join(ph.low[k] for k in range(start, last + 1)), "generic"
         if system is None and generic is not None:
             system, alias, how = generic.entry.target, generic.entry.alias, "generic"
         if system is None and comp_generic is not None:
             system, alias, how = comp_generic.entry.target, comp_generic.entry.alias, "generic"
         if system is None and head is not None:
             mods = [ph.low[k] for k in range(start, last + 1) if k != head_i]
-            system = ref.generic_for(head, mods) if mods else None
+            system = ref.generic_for(head, mods, need_shared=True) if mods else None
             if system is not None:
                 alias, how = " ".join(mods + [head]), "head-noun"
     if system is None:
@@ -237,7 +291,9 @@ def build_object(ref: ReferenceData, ph: Phrase, start: int, quantity: Quantity 
     if head in ("howitzer", "gun") and any(ph.low[k] in SELF_PROPELLED for k in range(start, last + 1)):
         item = "vehicle"
     if head in ("ammunition", "munition") and system.unit != "round":
-        item = None  # "loitering munitions" are drones, "Gepard ammunition" is rounds
+        item = None  # "loitering munitions" are drones
+    if item_override is not None:
+        item = item_override
     if item is None:
         item = system.unit
-    return EquipmentObject(system, item, quantity, quantity.first if quantity else start, end, alias, head, how)
+    return EquipmentObject(system, item, quantity, quantity.first if quantity else start, end, alias, head, how, also)
