@@ -144,6 +144,9 @@ class ReportAdmin(admin.ModelAdmin):
 class ProposalAdmin(admin.ModelAdmin):
     list_display = ["__str__", "report_review_link", "item", "quantity", "qualifier", "confidence", "state"]
     list_filter = ["state", "item", "qualifier"]
+    # Newest first: served by the primary key (and by proposal_state_idx when filtered
+    # by state); the model's text order (report, start) would sort the whole table.
+    ordering = ["-id"]
     list_select_related = ["report", "donor", "system"]
     search_fields = ["evidence", "quantity_text"]
     autocomplete_fields = ["donor", "system"]

@@ -357,3 +357,14 @@ def test_pagination_below_the_cap_gives_the_exact_count_and_working_pages(client
     assert "5 reports" in first.text
     last = client.get("/admin/pledges/report/?p=3")
     assert last.status_code == 200 and len(last.context["cl"].result_list) == 1
+
+
+def test_editors_can_search_donors_and_systems_in_the_autocomplete(client, editor):
+    DonorFactory(code="DE", name="Germany")
+    SystemFactory(name="IRIS-T SLM", slug="iris-t-slm")
+    client.force_login(editor)
+    base = "/admin/autocomplete/?app_label=pledges&model_name=proposal"
+    donors = client.get(f"{base}&field_name=donor&term=germ").json()
+    systems = client.get(f"{base}&field_name=system&term=iris").json()
+    assert [r["text"] for r in donors["results"]] == ["Germany"]
+    assert [r["text"] for r in systems["results"]] == ["IRIS-T SLM"]

@@ -12,8 +12,10 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, seria
 SEED_TEXT = (Path(__file__).resolve().parents[1] / "fixtures" / "demo" / "seed_report.txt").read_text(encoding="utf-8")
 
 
-def test_editor_pastes_the_seed_report_accepts_both_proposals_and_finds_them_public(chromium_browser, live_server):
-    make_editor("browser-editor")
+def _logged_in_page(chromium_browser, live_server, username: str):
+    """A fresh browser context logged in as a new editor; `problems` collects script errors
+    and Content Security Policy violations (reported as console errors)."""
+    make_editor(username)
     context = chromium_browser.new_context()
     page = context.new_page()
     problems: list[str] = []
@@ -25,13 +27,17 @@ def test_editor_pastes_the_seed_report_accepts_both_proposals_and_finds_them_pub
 
     page.on("console", on_console)
     page.on("pageerror", lambda exc: problems.append(str(exc)))
-    try:
-        page.goto(f"{live_server.url}/admin/login/")
-        page.fill("#id_username", "browser-editor")
-        page.fill("#id_password", PASSWORD)
-        page.click("input[type=submit]")
-        page.wait_for_url(f"{live_server.url}/admin/")
+    page.goto(f"{live_server.url}/admin/login/")
+    page.fill("#id_username", username)
+    page.fill("#id_password", PASSWORD)
+    page.click("input[type=submit]")
+    page.wait_for_url(f"{live_server.url}/admin/")
+    return context, page, problems
 
+
+def test_editor_pastes_the_seed_report_accepts_both_proposals_and_finds_them_public(chromium_browser, live_server):
+    context, page, problems = _logged_in_page(chromium_browser, live_server, "browser-editor")
+    try:
         page.goto(f"{live_server.url}/admin/pledges/report/add/")
         page.fill("#id_text", SEED_TEXT)
         page.click("input[name=_save]")
@@ -55,5 +61,41 @@ def test_editor_pastes_the_seed_report_accepts_both_proposals_and_finds_them_pub
         assert "IRIS-T SLM" in listing and "Patriot" in listing and "Germany" in listing
         # No script or style was blocked by the Content Security Policy, and no script failed.
         assert problems == [], problems
+    finally:
+        context.close()
+
+
+def test_an_oversized_paste_is_stopped_in_the_browser_with_the_limit(chromium_browser, live_server, settings):
+    from pledges.models import Report
+
+    settings.REPORT_MAX_BYTES = 100
+    context, page, _ = _logged_in_page(chromium_browser, live_server, "browser-limit")
+    try:
+        page.goto(f"{live_server.url}/admin/pledges/report/add/")
+        page.fill("#id_text", "Germany will send four IRIS-T systems. " * 10)
+        page.click("input[name=_save]")
+        note = page.locator(".paste-size-error")
+        note.wait_for(state="visible")
+        assert "the limit is" in note.inner_text() and "(100 bytes)" in note.inner_text()
+        assert page.input_value("#id_text").startswith("Germany will send")  # nothing lost
+        assert not Report.objects.exists()
+    finally:
+        context.close()
+
+
+def test_rejecting_with_the_keyboard_records_the_typed_reason(chromium_browser, live_server):
+    from pledges.models import Proposal
+    from tests.factories import ProposalFactory
+
+    proposal = ProposalFactory()
+    context, page, _ = _logged_in_page(chromium_browser, live_server, "browser-reject")
+    try:
+        page.goto(f"{live_server.url}/admin/pledges/report/{proposal.report_id}/review/")
+        page.keyboard.press("r")
+        page.keyboard.type("not a pledge")
+        page.keyboard.press("Enter")
+        page.locator("article.proposal-rejected").wait_for()
+        proposal = Proposal.objects.get(pk=proposal.pk)
+        assert (proposal.state, proposal.reject_reason) == ("rejected", "not a pledge")
     finally:
         context.close()
