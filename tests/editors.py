@@ -1,6 +1,8 @@
 """Helpers for editor-workflow tests: users in their roles, and a CSRF-enforcing admin client."""
 
-from django.contrib.auth.models import Group
+import importlib
+
+from django.contrib.auth.models import Group, Permission
 from django.test import Client
 
 from tests.factories import UserFactory
@@ -8,9 +10,22 @@ from tests.factories import UserFactory
 PASSWORD = "correct horse battery staple"
 
 
+def editors_group() -> Group:
+    """The "Editors" group of migration 0002. Transactional tests (live server, threads)
+    end with a flush, which empties it; recreate it from the migration's own list."""
+    group, created = Group.objects.get_or_create(name="Editors")
+    if created:
+        migration = importlib.import_module("pledges.migrations.0002_editors_group")
+        group.permissions.set(
+            Permission.objects.get(content_type__app_label=app, codename=codename)
+            for app, codename in migration.EDITOR_PERMISSIONS
+        )
+    return group
+
+
 def make_editor(username: str = "editor1"):
     user = UserFactory(username=username, is_staff=True)
-    user.groups.add(Group.objects.get(name="Editors"))
+    user.groups.add(editors_group())
     return user
 
 

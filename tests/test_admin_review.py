@@ -368,3 +368,12 @@ def test_editors_can_search_donors_and_systems_in_the_autocomplete(client, edito
     systems = client.get(f"{base}&field_name=system&term=iris").json()
     assert [r["text"] for r in donors["results"]] == ["Germany"]
     assert [r["text"] for r in systems["results"]] == ["IRIS-T SLM"]
+
+
+def test_a_reports_text_cannot_be_edited_after_it_is_stored(client, editor):
+    # Evidence offsets point into the stored text; editing it would break every highlight.
+    report = ProposalFactory().report
+    client.force_login(editor)
+    page = client.get(reverse("admin:pledges_report_change", args=[report.pk]))
+    assert page.status_code == 200
+    assert 'name="body"' not in page.text and "Review proposals" in page.text

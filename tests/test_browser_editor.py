@@ -7,7 +7,7 @@ import pytest
 
 from tests.editors import PASSWORD, make_editor
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 SEED_TEXT = (Path(__file__).resolve().parents[1] / "fixtures" / "demo" / "seed_report.txt").read_text(encoding="utf-8")
 
