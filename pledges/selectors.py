@@ -1,13 +1,14 @@
-"""Reads of the editor workflow: a report's proposals for review, and re-announcement candidates."""
+"""Reads of the editor workflow: a report's proposals for review, re-announcement candidates, corrections."""
 
 import datetime
 import re
 from collections import defaultdict
 from collections.abc import Iterable
+from dataclasses import dataclass
 
 from django.db.models import Q
 
-from pledges.models import Pledge, Proposal, Report
+from pledges.models import Donor, Pledge, Proposal, Report, System
 
 REANNOUNCEMENT_WINDOW = datetime.timedelta(days=60)
 # Words that make a number read as a running total rather than a new pledge.
@@ -66,3 +67,44 @@ def reannouncement_candidates(*, report: Report, proposals: Iterable[Proposal]) 
         if matches:
             found[proposal.pk] = matches[:5]
     return found
+
+
+@dataclass(frozen=True)
+class Correction:
+    when: datetime.datetime
+    reason: str
+    changes: list[tuple[str, str, str]]  # (field label, before, after)
+
+
+# Bookkeeping fields the public correction history leaves out.
+_NOT_CORRECTIONS = ["category", "created_by", "approved_by", "approved_at", "proposal", "evidence_start", "evidence_end"]
+
+
+def pledge_corrections(*, pledge: Pledge) -> list[Correction]:
+    """The published pledge's corrections, newest first: when, what changed, and why.
+
+    One query for the history, plus one for donor and system names only when
+    a correction changed them. Who made a change stays in the admin.
+    """
+    records = list(pledge.history.order_by("history_date", "history_id"))
+    changed_pairs = [(record, record.diff_against(prev, excluded_fields=_NOT_CORRECTIONS)) for prev, record in zip(records, records[1:])]
+    names: dict[tuple[str, object], str] = {}
+    for model, field in ((Donor, "donor"), (System, "system")):
+        ids = {v for _, delta in changed_pairs for c in delta.changes if c.field == field for v in (c.old, c.new) if v}
+        if ids:
+            names.update({(field, obj.pk): str(obj) for obj in model.objects.filter(pk__in=ids)})
+
+    def shown(field: str, value) -> str:
+        if value in (None, ""):
+            return "—"
+        return names.get((field, value), str(value))
+
+    corrections = []
+    for record, delta in changed_pairs:
+        changes = [
+            (str(Pledge._meta.get_field(c.field).verbose_name), shown(c.field, c.old), shown(c.field, c.new))
+            for c in delta.changes
+        ]
+        if changes or record.history_change_reason:
+            corrections.append(Correction(record.history_date, record.history_change_reason or "", changes))
+    return corrections[::-1]
