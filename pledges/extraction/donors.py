@@ -29,6 +29,9 @@ _PLAIN_CAPITALS = frozenset(
 )
 
 
+_PRONOUNS = frozenset("he she they it his her their its i".split())
+
+
 def _skip_verb_group(seg, i: int) -> int:
     """Step left over auxiliaries, adverbs, negation and modals between a subject and its verb."""
     low = seg.low
@@ -73,7 +76,7 @@ def subject(seg, gov: int, left_limit: int = 0) -> Attribution | None:
         d = seg.donor_at[i]
         if d is not None:
             donor, kind, first = d
-            if first > 0 and low[first - 1] in NOT_SUBJECT_BEFORE:
+            if _after_preposition(low, first):
                 i = first - 1
                 continue
             if first > 0 and low[first - 1] in ("and", ",", "the") and _joint(seg, first, gov):
@@ -90,7 +93,7 @@ def subject(seg, gov: int, left_limit: int = 0) -> Attribution | None:
                 earlier = _first_donor(seg, left_limit, i)
                 if earlier is not None:
                     return Attribution(earlier, "subject")
-                return Attribution(None, "anaphor")
+                return Attribution(None, "anaphor" if tok in _PRONOUNS else "title")
             if RECIPIENT in kinds and tok in ("ukraine", "kyiv", "kiev"):
                 return Attribution(None, "none", "recipient")
         if (tok in OTHER_PARTIES or (tok == "korea" and prev == "north")) and prev not in NOT_SUBJECT_BEFORE:
@@ -99,6 +102,14 @@ def subject(seg, gov: int, left_limit: int = 0) -> Attribution | None:
             return Attribution(None, "none", "other-party")  # "Lockheed Martin produced ... and expects to deliver"
         i -= 1
     return None
+
+
+def _after_preposition(low: list[str], first: int) -> bool:
+    """"in Brussels", "join the United States in", "with the Netherlands": not a subject."""
+    k = first - 1
+    if k >= 0 and low[k] == "the":
+        k -= 1
+    return k >= 0 and (low[k] in NOT_SUBJECT_BEFORE or low[k] in ("join", "joins", "joined", "joining"))
 
 
 def _joint(seg, first: int, gov: int) -> bool:
@@ -116,7 +127,7 @@ def _first_donor(seg, lo: int, hi: int) -> Donor | None:
         d = seg.donor_at[k]
         if d is not None:
             donor, kind, first = d
-            if first > 0 and seg.low[first - 1] in NOT_SUBJECT_BEFORE:
+            if _after_preposition(seg.low, first):
                 continue
             return donor
     return None

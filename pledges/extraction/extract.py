@@ -9,6 +9,8 @@ donor; then de-duplicate across the report.
 
 from __future__ import annotations
 
+import re
+from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -16,8 +18,8 @@ from . import donors as donor_rules
 from .money import Money, find_money, resolve_currency
 from .quantities import APPROX, EXACT, UNDISCLOSED, VAGUE, Quantity, find_quantities
 from .reference import Donor, Match, ReferenceData, System, match_view
-from .systems import EquipmentObject, Phrase, build_object
-from .text import HEADING, ITEM, LEAD, SENTENCE, Segment, fold, split_segments, tokenize
+from .systems import AMMUNITION_HEADS, EquipmentObject, Phrase, build_object, lemma
+from .text import HEADING, ITEM, LEAD, SENTENCE, Segment, Tokens, fold, split_segments, token_slice, tokenize_all
 from .triggers import (
     AGG, ANAPHOR, ATTACK, BACKGROUND, HYPO, INCLUDE, NEG, OTHER_VERB, PACKAGE, PERMIT, PLEDGE, POSITIVE,
     PROCURE, RECEIVE, RECIPIENT, REQUEST, TOTAL, TOTAL_SOFT, VERB_CUES, WEAK, cue_trie,
@@ -79,7 +81,11 @@ _BACKGROUND_WORDS = {"background", "facts", "notes to editors", "note to editors
                      "editor's notes", "editors' notes", "about", "context", "previous support",
                      "key facts", "facts and figures", "fact box", "further information",
                      "support so far", "support to date", "timeline", "history", "previous packages",
-                     "earlier packages", "previously announced", "previous announcements"}
+                     "earlier packages", "previously announced", "previous announcements",
+                     "quick facts", "related", "related links", "related content", "related articles",
+                     "read more", "see also", "more on this story", "associated links", "share this page",
+                     "explore the topic", "more like this", "most read", "most popular", "recommended",
+                     "topics", "contacts", "media contacts", "media enquiries", "press contact"}
 CLAUSE_BREAK = frozenset({";", "but", "while", "whereas", "although", "though", "however", "meanwhile"})
 TRANSPARENT = frozenset({"including", "included", "as well as"})
 PERFECT_AUX = frozenset({"has", "have", "had", "'ve"})
@@ -127,27 +133,33 @@ class Candidate:
     order: int = 0
 
 
-def _analyse(text: str, folded: str, segment: Segment, ref: ReferenceData) -> Seg:
-    toks = tokenize(folded, segment.start, segment.end)
+_DIGIT_RE = re.compile(r"[0-9]")
+
+
+def _analyse(text: str, folded: str, segment: Segment, ref: ReferenceData, toks: Tokens,
+             matches: list[Match]) -> Seg:
     view = match_view(toks)
-    matches = ref.find(toks, view)
     n = len(toks)
     covered = [False] * n
     donor_at: list = [None] * n
+    has_equipment = False
     for m in matches:
+        kind = m.entry.kind
         for k in range(m.first, m.last + 1):
             covered[k] = True
-        if m.entry.kind in ("donor", "person"):
-            # A person's surname alone only counts when written with a capital.
+        if kind == "donor" or kind == "person":
             for k in range(m.first, m.last + 1):
-                donor_at[k] = (m.entry.target, m.entry.kind, m.first)
-    # Digits inside a name ("Leopard 2", "RBS 70", "Mirage 2000-5") are not counts.
-    in_name = [False] * n
-    for m in matches:
-        for k in range(m.first, m.last + 1):
-            in_name[k] = True
-    quantities = [q for q in find_quantities(toks) if not any(in_name[k] for k in range(q.first, q.last + 1))]
-    money = find_money(toks)
+                donor_at[k] = (m.entry.target, kind, m.first)
+        else:
+            has_equipment = True
+    has_digit = _DIGIT_RE.search(folded, segment.start, segment.end) is not None
+    money = find_money(toks) if has_digit else []
+    if has_equipment:
+        # Digits inside a name ("Leopard 2", "RBS 70", "Mirage 2000-5") are not counts.
+        in_name = covered[:]
+        quantities = [q for q in find_quantities(toks) if not any(in_name[k] for k in range(q.first, q.last + 1))]
+    else:
+        quantities = []
     for q in quantities:
         for k in range(q.first, q.last + 1):
             covered[k] = True
@@ -155,25 +167,30 @@ def _analyse(text: str, folded: str, segment: Segment, ref: ReferenceData) -> Se
         for k in range(mo.first, mo.last + 1):
             covered[k] = True
     cues = []
-    cue_kinds_at: list = [frozenset()] * n
-    for first, last, kinds in cue_trie().scan(toks, view):
-        if any(covered[k] for k in range(first, last + 1)):
-            # A cue word inside a name ("IRIS-T fire units") or a quantity ("a total of") is not a cue,
-            # except the aggregate / anaphor words that may overlap a donor alias ("NATO allies").
-            continue
-        ks = frozenset(kinds)
-        cues.append((first, last, ks))
-        for k in range(first, last + 1):
-            cue_kinds_at[k] = ks
+    cue_kinds_at: list = [_EMPTY] * n
+    if has_equipment or money or segment.kind in (HEADING, LEAD):
+        for first, last, kinds in cue_trie().scan(toks, view):
+            if any(covered[k] for k in range(first, last + 1)):
+                # A cue word inside a name ("IRIS-T fire units") or a quantity ("a total of") is not a cue.
+                continue
+            ks = frozenset(kinds)
+            cues.append((first, last, ks))
+            for k in range(first, last + 1):
+                cue_kinds_at[k] = ks
     clause_id = [0] * n
-    c = 0
-    for k in range(n):
-        if toks.low[k] in CLAUSE_BREAK and not (toks.low[k] == "while" and k > 0 and toks.low[k - 1] in ("a", "for")):
-            c += 1
-        clause_id[k] = c
-    phrase = Phrase(toks.low, toks.raw, toks.space_before, matches)
+    if cues:
+        c = 0
+        low = toks.low
+        for k in range(n):
+            if low[k] in CLAUSE_BREAK and not (low[k] == "while" and k > 0 and low[k - 1] in ("a", "for")):
+                c += 1
+            clause_id[k] = c
+    phrase = Phrase(toks.low, toks.raw, toks.space_before, matches if has_equipment else [])
     return Seg(segment, toks.low, toks.raw, toks.starts, toks.ends, toks.space_before, matches, cues,
                quantities, money, donor_at, cue_kinds_at, clause_id, phrase, covered)
+
+
+_EMPTY: frozenset = frozenset()
 
 
 def _is_background_heading(text: str) -> bool:
@@ -267,12 +284,17 @@ def _previous_verb_blocks(seg: Seg, gov: tuple[int, int, frozenset]) -> str:
     """"asked Germany to send", "refused to send", "is considering sending"."""
     first = gov[0]
     clause = seg.clause_id[first]
+    stop = first
+    for k in range(first - 1, max(-1, first - 21), -1):
+        if seg.low[k] in (",", ";", ":") or seg.clause_id[k] != clause:
+            break
+        if seg.donor_at[k] is not None and k + 1 < len(seg.low) and seg.low[k + 1] in _NEW_CLAUSE_AUX:
+            break  # "... and Germany will send": a new subject and verb
+        stop = k
     for c in reversed(seg.cues):
         if c[1] >= first:
             continue
-        if seg.clause_id[c[0]] != clause or first - c[1] > 10:
-            break
-        if any(seg.low[k] == "," for k in range(c[1] + 1, first)):
+        if c[0] < stop:
             break
         kinds = c[2]
         if REQUEST in kinds or PERMIT in kinds:
@@ -281,9 +303,10 @@ def _previous_verb_blocks(seg: Seg, gov: tuple[int, int, frozenset]) -> str:
             return "hypo"
         if NEG in kinds and seg.low[c[0]] not in ("not", "no"):
             return "neg"
-        if kinds & VERB_CUES:
-            break
     return ""
+
+
+_NEW_CLAUSE_AUX = frozenset("will would has have had is are was were shall can could may might must".split())
 
 
 def _clause_has(seg: Seg, clause: int, kind: str) -> int:
@@ -447,6 +470,9 @@ def _attribute(seg: Seg, gov, side: str, anchor: int, obj_first: int, obj_last: 
         return att
     if seg.segment.kind == ITEM and lst.donor is not None:
         return donor_rules.Attribution(lst.donor, "list")
+    if att is not None and att.how == "title" and document is not None:
+        # "The Prime Minister will announce", "the package": the report's own government.
+        return donor_rules.Attribution(document, "document")
     if context is not None:
         return donor_rules.Attribution(context, "context")
     if document is not None:
@@ -481,22 +507,45 @@ def extract(text: str, ref: ReferenceData) -> list[Extracted]:
     text = text[:MAX_INPUT]
     folded = fold(text)
     segments = split_segments(folded)
-    segs = [_analyse(text, folded, s, ref) for s in segments]
+    every = tokenize_all(folded)
+    starts = every.starts
 
+    # First pass: names only (cheap), to know whose report this is.
+    found: list[tuple[Segment, int, int, list[Match], bool]] = []
     counts: Counter = Counter()
-    for seg in segs:
-        for m in seg.matches:
+    for s in segments:
+        a = bisect_left(starts, s.start)
+        b = bisect_left(starts, s.end, a)
+        toks = token_slice(every, a, b)
+        matches = ref.find(toks, match_view(toks))
+        equipment = False
+        for m in matches:
             if m.entry.kind in ("donor", "person"):
                 counts[m.entry.target] += 1
+            else:
+                equipment = True
+        found.append((s, a, b, matches, equipment))
     document = donor_rules.document_donor(counts)
 
+    # Second pass: full analysis only where a pledge or a list lead can be.
     candidates: list[Candidate] = []
     lst = ListState()
     context: Donor | None = None
     background = False
-    for order, seg in enumerate(segs):
-        kind = seg.segment.kind
-        seg_text = text[seg.segment.start : seg.segment.end]
+    for order, (segment, a, b, matches, equipment) in enumerate(found):
+        kind = segment.kind
+        light = (not equipment and kind not in (HEADING, LEAD)
+                 and _DIGIT_RE.search(folded, segment.start, segment.end) is None)
+        if light:
+            if kind == SENTENCE:
+                lst = ListState()
+            if not background:
+                here = _first_donor_light(every.low, a, matches)
+                if here is not None:
+                    context = here
+            continue
+        seg = _analyse(text, folded, segment, ref, token_slice(every, a, b), matches)
+        seg_text = text[segment.start : segment.end]
         if kind in (HEADING, LEAD):
             if _is_background_heading(seg_text):
                 background = True
@@ -506,7 +555,7 @@ def extract(text: str, ref: ReferenceData) -> list[Extracted]:
                 background = False
             here = donor_rules.mentioned_donor(seg)
             has_pos = any(c[2] & POSITIVE or PACKAGE in c[2] for c in seg.cues)
-            has_neg = any(c[2] & {ATTACK, REQUEST, PROCURE, NEG, HYPO, TOTAL, BACKGROUND} and not c[2] & POSITIVE for c in seg.cues)
+            has_neg = any(c[2] & _LEAD_NEGATIVE and not c[2] & POSITIVE for c in seg.cues)
             if kind == LEAD:
                 if here is not None or has_pos or has_neg:
                     lst = ListState(here or context or document, has_pos and not has_neg, has_neg, seg_text)
@@ -514,7 +563,7 @@ def extract(text: str, ref: ReferenceData) -> list[Extracted]:
                 lst = ListState()
             if here is not None:
                 context = here
-            elif kind == HEADING and seg.segment.blank_before:
+            elif kind == HEADING and segment.blank_before:
                 context = None
         elif kind == SENTENCE:
             lst = ListState()
@@ -526,6 +575,17 @@ def extract(text: str, ref: ReferenceData) -> list[Extracted]:
             if here is not None:
                 context = here
     return _finish(text, candidates)
+
+
+_LEAD_NEGATIVE = frozenset({ATTACK, REQUEST, PROCURE, NEG, HYPO, TOTAL, BACKGROUND})
+
+
+def _first_donor_light(low: list[str], a: int, matches: list[Match]) -> Donor | None:
+    """The first donor or person named in a segment, not after a preposition (for context)."""
+    for m in matches:
+        if m.entry.kind in ("donor", "person") and not donor_rules._after_preposition(low, a + m.first):
+            return m.entry.target
+    return None
 
 
 _ARTICLE_ADJ = frozenset("additional further new second third fourth fifth single extra modern".split())
@@ -552,11 +612,12 @@ def _collect_objects(seg: Seg, ref: ReferenceData) -> list[tuple[EquipmentObject
         start = q.last + 1
         if start < n and low[start] in ("x", "*"):
             start += 1
-        if start + 1 < n and low[start] == "of" and low[start + 1] in ("its", "their", "the", "his", "her", "our"):
+        of_the = start + 1 < n and low[start] == "of" and low[start + 1] in ("its", "their", "the", "his", "her", "our")
+        if of_the:
             start += 2  # "all 19 of its Caesar"
         obj = build_object(ref, ph, start, q)
-        if obj is None:
-            continue
+        if obj is None or (of_the and obj.system.generic):
+            continue  # "109 of the vehicles" points back at something counted before
         objects.append((obj, q))
         for k in range(obj.first, obj.last + 1):
             used[k] = True
@@ -577,6 +638,14 @@ def _collect_objects(seg: Seg, ref: ReferenceData) -> list[tuple[EquipmentObject
         start = k + 1
         while start < m.first and low[start] in (",", "and", "or"):
             start += 1
+        j = start - 1
+        while j >= 0 and low[j] in ("the", "its", "their"):
+            j -= 1
+        if m.entry.kind == "system" and j > 0 and low[j] in ("for", "of") and lemma(low[j - 1]) in AMMUNITION_HEADS and not used[j - 1]:
+            # "additional munitions for HIMARS": the launcher names whose ammunition it is
+            start = j - 1
+            while start > 0 and not used[start - 1] and ph.is_modifier(start - 1) and ph.match_at[start - 1] is None:
+                start -= 1
         obj = build_object(ref, ph, start, None)
         if obj is None:
             continue
@@ -587,8 +656,10 @@ def _collect_objects(seg: Seg, ref: ReferenceData) -> list[tuple[EquipmentObject
                 if qq.first == j + 1:
                     q = qq  # "Patriot: 30", "IRIS-T (4)", "HIMARS - 6 launchers"
                     break
-        if q is None and not obj.system.generic and not (obj.head and seg.raw[_head_index(seg, obj)].lower().endswith("s")):
+        if q is None and not obj.system.generic and not (obj.head and seg.raw[_head_index(seg, obj)].lower().endswith("s")) and not _noun_follows(seg, obj.last):
             q = _article_quantity(seg, obj.first)
+        if obj.system.generic and q is None and _noun_follows(seg, obj.last):
+            continue  # "drone parts", "air defence components": the generic word is a modifier
         last = max(obj.last, q.last if q is not None and q.first > obj.first else obj.last)
         first = min(obj.first, q.first) if q is not None else obj.first
         obj = EquipmentObject(obj.system, obj.item, q, first, last, obj.alias, obj.head, obj.how, obj.also)
@@ -597,6 +668,18 @@ def _collect_objects(seg: Seg, ref: ReferenceData) -> list[tuple[EquipmentObject
             used[k] = True
     objects.sort(key=lambda o: o[0].first)
     return objects
+
+
+def _noun_follows(seg: Seg, last: int) -> bool:
+    """An unknown lowercase noun right after a name: "a Leopard decision", "drone parts"."""
+    from .systems import FUNCTION_WORDS
+
+    k = last + 1
+    if k >= len(seg.low):
+        return False
+    t = seg.low[k]
+    return (t.isalpha() and seg.raw[k].islower() and t not in FUNCTION_WORDS and not seg.cue_kinds_at[k]
+            and not t.endswith(("ed", "ing", "ly")) and seg.phrase.match_at[k] is None)
 
 
 def _head_index(seg: Seg, obj: EquipmentObject) -> int:
@@ -610,7 +693,12 @@ def _bare_generic_ok(seg: Seg, obj: EquipmentObject, objects, gov, side: str) ->
     """Unnumbered generic equipment ("artillery ammunition") is proposed only when it is plainly an item."""
     quantified_cats = {o.system.category for o, q in objects if q is not None and o.system is not None}
     if obj.system.category in quantified_cats:
-        return False  # "400 vehicles, including armoured and logistics vehicles"
+        return False
+    k = obj.first - 1
+    while k >= 0 and seg.low[k] in ("the", "a", "an", ","):
+        k -= 1
+    if k >= 0 and seg.low[k] in ("including", "incl", "notably") and any(q is not None and o.first < obj.first for o, q in objects):
+        return False  # "400 vehicles, including armoured, all-terrain and logistics vehicles"
     if seg.segment.kind == ITEM:
         bare = sum(1 for o, q in objects if q is None and o.system.generic)
         if bare >= 3 or any(seg.low[k] == "other" for k in range(len(seg.low))):
@@ -649,9 +737,20 @@ def _segment_candidates(text: str, seg: Seg, ref: ReferenceData, lst: ListState,
         for extra in obj.also:
             out.append(Candidate(att.donor, extra, obj.item if extra.unit == obj.system.unit else extra.unit, q, None,
                                  seg.segment, conf, reasons[:2] + ["system:generic " + extra.name], order))
+    equipment = [c for c in out]
     for mo in seg.money:
         status, why, gov, side = _pledge_status(seg, mo.first, mo.last, lst)
-        if status not in ("pledge", "weak") or gov is None or side != "before" or PLEDGE not in gov[2]:
+        if status not in ("pledge", "weak") or gov is None:
+            continue
+        tied = _package_money(seg, mo)
+        if equipment and not tied:
+            if len(equipment) == 1 and equipment[0].money is None:
+                # "one NASAMS ... at a cost of approximately $406 million": the item's value
+                c = equipment[0]
+                c.money = Money(mo.amount, resolve_currency(mo.currency, c.donor.code), mo.first, mo.last, mo.start, mo.end)
+                c.reasons.append("value:" + text[mo.start : mo.end])
+            continue
+        if not (side == "before" and PLEDGE in gov[2]) and not (tied and gov[2] & POSITIVE):
             continue
         clause = seg.clause_id[mo.first]
         if _clause_has(seg, clause, PACKAGE) < 0 or _budget_like(seg, clause) or _passive(seg, gov[0]):
@@ -670,6 +769,17 @@ def _segment_candidates(text: str, seg: Seg, ref: ReferenceData, lst: ListState,
 
 
 _BUDGET_WORDS = frozenset("budget annual annually yearly year years per financial fiscal".split())
+
+
+def _package_money(seg: Seg, mo: Money) -> bool:
+    """"a package ... worth €2.7bn", "$2.5bn in weapons", "£500m of military funding": money of a package."""
+    for k in range(max(0, mo.first - 5), mo.first):
+        if PACKAGE in seg.cue_kinds_at[k] and seg.low[k] not in ("worth", "valued"):
+            return True
+    for k in range(mo.last + 1, min(len(seg.low), mo.last + 5)):
+        if PACKAGE in seg.cue_kinds_at[k] and seg.low[k] not in ("worth", "valued"):
+            return True
+    return False
 
 
 def _budget_like(seg: Seg, clause: int) -> bool:
@@ -693,7 +803,8 @@ def _finish(text: str, candidates: list[Candidate]) -> list[Extracted]:
     best: dict[tuple, Candidate] = {}
     for c in candidates:
         qty = c.quantity.value if c.quantity is not None else None
-        key = (c.donor.code if c.donor else None, c.system.name if c.system else None, c.item, qty,
+        key = (c.donor.code if c.donor else None, c.system.name if c.system else None,
+               c.item if qty is None else None, qty,
                c.money.amount if c.money is not None and c.system is None else None)
         old = best.get(key)
         if old is None or _fuller(c, old):
@@ -708,8 +819,15 @@ def _finish(text: str, candidates: list[Candidate]) -> list[Extracted]:
             described.add((c.donor.code, name))
             if c.quantity.value is not None:
                 quantified.add((c.donor.code, name))
+    counted_cats = {(c.donor.code, c.system.category) for c in kept
+                    if c.system is not None and c.quantity is not None and c.quantity.value is not None}
+    named_cats = {(c.donor.code, c.system.category) for c in kept if c.system is not None and not c.system.generic}
     final = []
     for c in kept:
+        if c.system is not None and c.system.generic and c.quantity is None:
+            cat = (c.donor.code, c.system.category)
+            if cat in counted_cats or (c.seg.kind == HEADING and cat in named_cats):
+                continue  # "long-range strike drones" beside "100,000 drones"; a headline's summary
         if c.system is not None and (c.quantity is None or c.quantity.value is None):
             # A bare mention of something the report also counts is that same pledge.
             keys = {(c.donor.code, c.system.name)}

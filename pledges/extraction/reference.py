@@ -119,9 +119,10 @@ class PhraseTrie:
         p = 0
         nv = len(view)
         while p < nv:
-            node = root.get(low[view[p]])
-            if node is None:
-                for v in singular_forms(low[view[p]]):
+            tok = low[view[p]]
+            node = root.get(tok)
+            if node is None and tok[-1:] == "s":
+                for v in singular_forms(tok):
                     node = root.get(v)
                     if node is not None:
                         break
@@ -138,7 +139,7 @@ class PhraseTrie:
                     break
                 tok = low[view[q]]
                 nxt = node.get(tok)
-                if nxt is None:
+                if nxt is None and tok[-1:] == "s":
                     for v in singular_forms(tok):
                         nxt = node.get(v)
                         if nxt is not None:

@@ -234,7 +234,7 @@ def build_object(ref: ReferenceData, ph: Phrase, start: int, quantity: Quantity 
                 comp_generic = m
         if comp_named is not None or (comp_generic is not None and named is None and generic is None):
             end = clast
-    if quantity is not None and end + 1 < len(ph.low):
+    if quantity is not None and named is None and comp_named is None and end + 1 < len(ph.low):
         # "one Ukrainian tank battalion": the count belongs to a noun we do not know.
         nxt = ph.low[end + 1]
         if (nxt.isalpha() and ph.raw[end + 1].islower() and nxt not in FUNCTION_WORDS
@@ -288,8 +288,6 @@ def build_object(ref: ReferenceData, ph: Phrase, start: int, quantity: Quantity 
     if system is None:
         return None
     item = ITEM_NOUNS.get(head) if head else None
-    if head in ("howitzer", "gun") and any(ph.low[k] in SELF_PROPELLED for k in range(start, last + 1)):
-        item = "vehicle"
     if head in ("ammunition", "munition") and system.unit != "round":
         item = None  # "loitering munitions" are drones
     if item_override is not None:

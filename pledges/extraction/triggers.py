@@ -172,6 +172,7 @@ _CUES: dict[str, list[str]] = {
         "stop|stops|stopped|stopping",
         "delay|delays|delayed|delaying",
         "unable|reluctant|reluctance|refusal",
+        "deny|denies|denied|denying",
     ),
     HYPO: _forms(
         "could|might|may|can|if|unless|whether",
@@ -187,6 +188,7 @@ _CUES: dict[str, list[str]] = {
         "ready to|prepared to|willing to|open to",
         "would like|wants to",
         "question of|debate|debates|debating",
+        "accused of|accuses|alleged|allegedly",
     ),
     TOTAL: _forms(
         "bringing the total|brings the total|bringing its total|taking the total|takes the total",
@@ -201,6 +203,7 @@ _CUES: dict[str, list[str]] = {
         "earlier deliveries|earlier donation|earlier donations|previous commitment|previous commitments",
         "previous pledge|previous pledges|previous package|previous packages|previous deliveries",
         "previous donation|previous donations|prior packages|past packages|past deliveries",
+        "first to|first country to|first nation to|first european country to|among the first",
     ),
     AGG: _forms(
         "allies|ally|partners|partner countries|countries|nations|donors|donor countries",
