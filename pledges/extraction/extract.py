@@ -131,6 +131,7 @@ class Candidate:
     confidence: float
     reasons: list[str] = field(default_factory=list)
     order: int = 0
+    at: int = 0  # character offset of the phrase, for text order
 
 
 _DIGIT_RE = re.compile(r"[0-9]")
@@ -330,6 +331,46 @@ def _conditional(seg: Seg, clause: int) -> bool:
     return False
 
 
+def _other_recipient(seg: Seg, gov, span_last: int) -> bool:
+    """"ship Patriot interceptors to the US", "lend the United States 500,000 rounds": not for Ukraine."""
+    low = seg.low
+    n = len(low)
+    clause = seg.clause_id[gov[0]]
+    k = gov[1] + 1
+    if k < n and low[k] == "the":
+        k += 1
+    if k < n and seg.donor_at[k] is not None and seg.donor_at[k][1] == "donor" and _standalone_name(seg, k):
+        return True  # indirect object right after the verb
+    end = min(n, max(span_last, gov[1]) + 12)
+    for k in range(max(span_last, gov[1]) + 1, end):
+        if seg.clause_id[k] != clause:
+            break
+        if low[k] in ("to", "for"):
+            q = k + 1
+            if q < n and low[q] == "the":
+                q += 1
+            if q < n and RECIPIENT in seg.cue_kinds_at[q]:
+                return False
+            if q < n and seg.donor_at[q] is not None and seg.donor_at[q][1] == "donor" and _standalone_name(seg, q):
+                return True
+    return False
+
+
+def _standalone_name(seg: Seg, k: int) -> bool:
+    """A donor name used as a noun, not as a modifier ("the U.S.-German effort", "US stocks")."""
+    d = seg.donor_at[k]
+    last = k
+    while last + 1 < len(seg.low) and seg.donor_at[last + 1] is d:
+        last += 1
+    nxt = last + 1
+    if nxt >= len(seg.low):
+        return True
+    t = seg.low[nxt]
+    if t == "-" or t == "'" or (t.isalpha() and seg.raw[nxt].islower() and t not in ("and", "or", "in", "on", "for", "by", "as", "with", "from", "to", "after", "before", "under", "this", "next", "last", "which", "who", "that", "but", "while")):
+        return False
+    return True
+
+
 def _superlative_before(seg: Seg, at: int) -> bool:
     """"its largest package so far": "so far" qualifies the superlative, not a running total."""
     for k in range(max(0, at - 6), at):
@@ -411,6 +452,8 @@ def _pledge_status(seg: Seg, anchor: int, span_last: int, lst: ListState) -> tup
     if (PROCURE in kinds and seg.low[gov[0]] in _BUY_FOR_UKRAINE and _recipient_after(seg, gov[0])
             and not any(t in ("bundeswehr", "own") for t in seg.low)):
         kinds = frozenset({PLEDGE})
+    if PERMIT in kinds and any(seg.low[k] in _PACKAGE_WORDS or seg.low[k] == "drawdown" for k in range(gov[1] + 1, min(len(seg.low), gov[1] + 6))):
+        kinds = frozenset({PLEDGE})  # "the Administration authorized an 11th Presidential Drawdown"
     for bad in (ATTACK, REQUEST, PROCURE, OTHER_VERB, PERMIT):
         if bad in kinds and not (kinds & POSITIVE):
             return bad, "cue:" + word, gov, side
@@ -423,6 +466,8 @@ def _pledge_status(seg: Seg, anchor: int, span_last: int, lst: ListState) -> tup
         return "background", "cue:have included", gov, side
     if _relative_aside(seg, gov[0]):
         return "background", "cue:which", gov, side
+    if _other_recipient(seg, gov, span_last):
+        return "other-recipient", "cue:to another country", gov, side
     if _conditional(seg, clause):
         return "hypo", "cue:if", gov, side
     total_at = _clause_has(seg, clause, TOTAL)
@@ -430,7 +475,8 @@ def _pledge_status(seg: Seg, anchor: int, span_last: int, lst: ListState) -> tup
         return "total", "cue:total", gov, side
     if _clause_has(seg, clause, TOTAL_SOFT) >= 0 and _perfect_before(seg, gov[0]):
         return "total", "cue:total", gov, side
-    if _clause_has(seg, clause, BACKGROUND) >= 0:
+    bg = _clause_has(seg, clause, BACKGROUND)
+    if 0 <= bg <= span_last:
         return "background", "cue:background", gov, side
     if _delivered_in_past(seg, gov):
         return "background", "cue:past " + word, gov, side
@@ -443,11 +489,14 @@ def _attribute(seg: Seg, gov, side: str, anchor: int, obj_first: int, obj_last: 
     verb_at = gov[0] if gov is not None and side == "before" else anchor
     if gov is not None and RECEIVE in gov[2] and not gov[2] & {PLEDGE, INCLUDE}:
         # The recipient's side: the donor is "from X"; the subject must be Ukraine, else it is
-        # someone receiving for themselves ("the German armed forces are to receive ...").
+        # someone receiving for themselves ("the German armed forces are to receive ...",
+        # "the Czech Republic will receive 15 Leopard 2A4 from Germany in return").
+        att = donor_rules.subject(seg, gov[0])
+        if att is not None and att.donor is not None:
+            return donor_rules.Attribution(None, "none", "receiver")
         d = donor_rules.agent(seg, gov[0], len(seg.low))
         if d is not None:
             return donor_rules.Attribution(d, "agent")
-        att = donor_rules.subject(seg, gov[0])
         if att is None or att.blocked != "recipient":
             return donor_rules.Attribution(None, "none", "receiver")
         if seg.segment.kind == ITEM and lst.donor is not None:
@@ -694,6 +743,28 @@ def _head_index(seg: Seg, obj: EquipmentObject) -> int:
     return obj.last
 
 
+def _each_donors(seg: Seg, gov, att) -> list[Donor]:
+    """"The United States, Germany and Romania will each provide one Patriot battery": one per donor."""
+    if gov is None or att.how != "subject" or not any(t == "each" for t in seg.low[max(0, gov[0] - 4) : gov[0]]):
+        return []
+    donors: list[Donor] = []
+    k = gov[0] - 1
+    while k >= 0 and seg.donor_at[k] is None:
+        k -= 1
+    while k >= 0:
+        d = seg.donor_at[k]
+        if d is None:
+            if seg.low[k] in (",", "and", "the"):
+                k -= 1
+                continue
+            break
+        if d[0] not in donors:
+            donors.append(d[0])
+        k = d[2] - 1
+    donors.reverse()
+    return donors if len(donors) > 1 else []
+
+
 def _bare_generic_ok(seg: Seg, obj: EquipmentObject, objects, gov, side: str) -> bool:
     """Unnumbered generic equipment ("artillery ammunition") is proposed only when it is plainly an item."""
     quantified_cats = {o.system.category for o, q in objects if q is not None and o.system is not None}
@@ -738,10 +809,13 @@ def _segment_candidates(text: str, seg: Seg, ref: ReferenceData, lst: ListState,
             reasons.append("qty:digits" if any(seg.raw[k][:1].isdigit() for k in range(q.first, q.last + 1)) else "qty:word")
         reasons.append("item:" + (obj.head or "unit"))
         conf = _confidence(status, gov, att, obj, q)
-        out.append(Candidate(att.donor, obj.system, obj.item, q, None, seg.segment, conf, reasons, order))
-        for extra in obj.also:
-            out.append(Candidate(att.donor, extra, obj.item if extra.unit == obj.system.unit else extra.unit, q, None,
-                                 seg.segment, conf, reasons[:2] + ["system:generic " + extra.name], order))
+        at = seg.starts[obj.first]
+        donors = _each_donors(seg, gov, att) or [att.donor]
+        for donor in donors:
+            out.append(Candidate(donor, obj.system, obj.item, q, None, seg.segment, conf, reasons, order, at))
+            for n_extra, extra in enumerate(obj.also):
+                out.append(Candidate(donor, extra, obj.item if extra.unit == obj.system.unit else extra.unit, q, None,
+                                     seg.segment, conf, reasons[:2] + ["system:" + extra.name], order, at + n_extra + 1))
     equipment = [c for c in out]
     for mo in seg.money:
         status, why, gov, side = _pledge_status(seg, mo.first, mo.last, lst)
@@ -757,8 +831,10 @@ def _segment_candidates(text: str, seg: Seg, ref: ReferenceData, lst: ListState,
                 c.money = Money(mo.amount, resolve_currency(mo.currency, c.donor.code), mo.first, mo.last, mo.start, mo.end)
                 c.reasons.append("value:" + text[mo.start : mo.end])
             continue
-        if gov is not None and not (side == "before" and PLEDGE in gov[2]) and not (tied and gov[2] & POSITIVE):
+        if gov is not None and not (PLEDGE in gov[2] and (side == "before" or tied)):
             continue
+        if any(seg.low[k] in _NOT_AID_MONEY for k in range(mo.first, min(len(seg.low), mo.last + 6))):
+            continue  # "£1.6 billion of UK export finance", "a €5bn loan"
         clause = seg.clause_id[mo.first]
         if not tied and _clause_has(seg, clause, PACKAGE) < 0:
             continue
@@ -772,7 +848,7 @@ def _segment_candidates(text: str, seg: Seg, ref: ReferenceData, lst: ListState,
         money = Money(mo.amount, resolve_currency(mo.currency, att.donor.code), mo.first, mo.last, mo.start, mo.end)
         reasons = ["donor:" + att.how, why, "value:" + text[mo.start : mo.end]]
         out.append(Candidate(att.donor, None, None, None, money, seg.segment,
-                             _confidence(status, gov, att, None, None), reasons, order))
+                             _confidence(status, gov, att, None, None), reasons, order, mo.start))
         break
     if not out and not seg.money and not equipment:
         package = _package_only(text, seg, lst, context, document, order)
@@ -833,6 +909,8 @@ def _package_money(seg: Seg, mo: Money) -> bool:
     return False
 
 
+_NOT_AID_MONEY = frozenset("export finance loan loans credit credits guarantee guarantees sanctions revenue".split())
+
 _PACKAGE_WORDS = frozenset(
     """package packages tranche aid assistance support funding contribution contributions donation
     weapons equipment initiative purl fund""".split()
@@ -886,6 +964,13 @@ def _finish(text: str, candidates: list[Candidate]) -> list[Extracted]:
                     if c.system is not None and c.quantity is not None and c.quantity.value is not None}
     named_cats = {(c.donor.code, c.system.category) for c in kept if c.system is not None and not c.system.generic}
     donors_with_content = {c.donor.code for c in kept if c.system is not None or c.money is not None}
+    by_count: dict[tuple, list[Candidate]] = {}
+    for c in kept:
+        if c.system is not None and c.quantity is not None and c.quantity.value is not None:
+            by_count.setdefault((c.donor.code, c.quantity.value), []).append(c)
+    kept = [c for c in kept if not (c.system is not None and c.system.generic and c.quantity is not None
+                                    and c.quantity.value is not None
+                                    and any(_more_specific(o.system, c.system) for o in by_count.get((c.donor.code, c.quantity.value), [])))]
     final = []
     for c in kept:
         if c.system is None and c.money is None and c.donor.code in donors_with_content:
@@ -904,7 +989,7 @@ def _finish(text: str, candidates: list[Candidate]) -> list[Extracted]:
             if c.quantity is None and keys & described:
                 continue
         final.append(c)
-    final.sort(key=lambda c: (c.seg.start, c.quantity.start if c.quantity else (c.money.start if c.money else 0)))
+    final.sort(key=lambda c: (c.seg.start, c.at))
     out = []
     for c in final:
         q = c.quantity
@@ -934,6 +1019,15 @@ def _finish(text: str, candidates: list[Candidate]) -> list[Extracted]:
             )
         )
     return out
+
+
+def _more_specific(a: System, b: System) -> bool:
+    """Headline "a dozen more howitzers" and body "12 PzH 2000" are one pledge: keep the named one."""
+    if a is b or a.category != b.category and not (a.generic and b.generic):
+        return False
+    if not a.generic:
+        return True
+    return b.name in a.name and a.name != b.name
 
 
 def _fuller(new: Candidate, old: Candidate) -> bool:

@@ -26,7 +26,7 @@ ITEM_NOUNS: dict[str, str | None] = {
     "drone": "drone", "uav": "drone", "uas": "drone",
     "boat": "vessel", "vessel": "vessel", "ship": "vessel", "minehunter": "vessel",
     "howitzer": None, "gun": None, "radar": None, "piece": None, "weapon": None, "mortar": None,
-    "terminal": None, "kit": None, "mine": None,
+    "terminal": None, "kit": None, "mine": None, "motor": None, "warhead": None,
 }
 # Words that may stand between a quantity and its head noun.
 MODIFIERS = frozenset(
@@ -41,7 +41,7 @@ MODIFIERS = frozenset(
     first person view fpv machine grenade sniper patrol fast state art x
     modernisation special operations mm millimetre millimeter calibre gun sea land short
     range sophisticated powerful latest remaining spare dual purpose purpose intercept
-    interceptor ammunition equipment weapon weapons type class variant version model
+    interceptor ammunition equipment weapon weapons type class variant version model surplus
     tank tanks vehicle missile launcher radar sam surface-to-air air-defence long-range""".split()
 )
 COORD = frozenset({"and", "or", ",", "&", "plus"})

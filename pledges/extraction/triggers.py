@@ -68,6 +68,7 @@ _CUES: dict[str, list[str]] = {
         "approve|approves|approved|approving",
         "unveil|unveils|unveiled|unveiling",
         "present|presents|presented|presenting",
+        "add|adds|added|adding",
         "promise|promises|promised|promising",
         "equip|equips|equipped",
         "lend|lends|lent|loaned",
@@ -185,7 +186,7 @@ _CUES: dict[str, list[str]] = {
         "propose|proposes|proposed|proposing|proposal",
         "suggest|suggests|suggested|suggesting",
         "hope|hopes|hoped|hoping",
-        "ready to|prepared to|willing to|open to",
+        "open to",
         "would like|wants to",
         "question of|debate|debates|debating",
         "accused of|accuses|alleged|allegedly",
@@ -198,7 +199,7 @@ _CUES: dict[str, list[str]] = {
     ),
     TOTAL_SOFT: _forms("in total|total of|overall|all in all|in all|altogether|total value|overall value"),
     BACKGROUND: _forms(
-        "previously|already|formerly|in the past",
+        "previously|already|formerly|in the past|last year",
         "earlier commitment|earlier commitments|earlier pledge|earlier pledges|earlier package|earlier packages",
         "earlier deliveries|earlier donation|earlier donations|previous commitment|previous commitments",
         "previous pledge|previous pledges|previous package|previous packages|previous deliveries",
@@ -226,6 +227,7 @@ _CUES: dict[str, list[str]] = {
     RECIPIENT: _forms("ukraine|ukrainian|ukrainians|kyiv|kiev|zelensky|zelenskyy|zelenskiy"),
     WEAK: _forms(
         "plan|plans|planned|planning|intend|intends|intended|expected|expects|reportedly|reported",
+        "ready to|prepared to|willing to",
         "set to|aims to|aim to|is to|are to|likely",
     ),
 }
