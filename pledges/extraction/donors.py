@@ -89,11 +89,13 @@ def subject(seg, gov: int, left_limit: int = 0) -> Attribution | None:
             if AGG in kinds and not (prev in ("other", "its", "their", "with") or tok in ("members", "coalition") and prev == "the"):
                 return Attribution(None, "none", "aggregate")
             if ANAPHOR in kinds:
-                # "his government", "its package": resolved by the sentence or the context.
-                earlier = _first_donor(seg, left_limit, i)
+                # "his government", "its package": resolved by the nearest name before it, or the context.
+                earlier = _nearest_donor(seg, left_limit, i)
                 if earlier is not None:
                     return Attribution(earlier, "subject")
-                return Attribution(None, "anaphor" if tok in _PRONOUNS else "title")
+                if tok in _PRONOUNS:
+                    return Attribution(None, "anaphor")
+                return Attribution(None, "package" if tok in ("package", "aid", "donation", "contribution") else "title")
             if RECIPIENT in kinds and tok in ("ukraine", "kyiv", "kiev"):
                 return Attribution(None, "none", "recipient")
         if (tok in OTHER_PARTIES or (tok == "korea" and prev == "north")) and prev not in NOT_SUBJECT_BEFORE:
@@ -120,6 +122,14 @@ def _joint(seg, first: int, gov: int) -> bool:
     if k < 0 or seg.donor_at[k] is None:
         return False
     return any(t in ("together", "jointly", "collectively") for t in seg.low[first:gov + 1])
+
+
+def _nearest_donor(seg, lo: int, hi: int) -> Donor | None:
+    for k in range(hi - 1, lo - 1, -1):
+        d = seg.donor_at[k]
+        if d is not None and not _after_preposition(seg.low, d[2]):
+            return d[0]
+    return None
 
 
 def _first_donor(seg, lo: int, hi: int) -> Donor | None:

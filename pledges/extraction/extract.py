@@ -485,7 +485,8 @@ def _pledge_status(seg: Seg, anchor: int, span_last: int, lst: ListState) -> tup
 
 
 def _attribute(seg: Seg, gov, side: str, anchor: int, obj_first: int, obj_last: int,
-               lst: ListState, context: Donor | None, document: Donor | None) -> donor_rules.Attribution:
+               lst: ListState, context: Donor | None, document: Donor | None,
+               last_donor: Donor | None = None) -> donor_rules.Attribution:
     verb_at = gov[0] if gov is not None and side == "before" else anchor
     if gov is not None and RECEIVE in gov[2] and not gov[2] & {PLEDGE, INCLUDE}:
         # The recipient's side: the donor is "from X"; the subject must be Ukraine, else it is
@@ -524,7 +525,9 @@ def _attribute(seg: Seg, gov, side: str, anchor: int, obj_first: int, obj_last: 
         return att
     if seg.segment.kind == ITEM and lst.donor is not None:
         return donor_rules.Attribution(lst.donor, "list")
-    if att is not None and att.how == "title" and document is not None:
+    if att is not None and att.how == "package" and last_donor is not None:
+        return donor_rules.Attribution(last_donor, "context")  # "The package will consist of ..."
+    if att is not None and att.how in ("title", "package") and document is not None:
         # "The Prime Minister will announce", "the package": the report's own government.
         return donor_rules.Attribution(document, "document")
     if context is not None:
@@ -623,7 +626,9 @@ def extract(text: str, ref: ReferenceData) -> list[Extracted]:
             lst = ListState()
         if background:
             continue
-        candidates.extend(_segment_candidates(text, seg, ref, lst, context, document, order))
+        new = _segment_candidates(text, seg, ref, lst, context, document, order,
+                                  candidates[-1].donor if candidates else None)
+        candidates.extend(new)
         if kind in (SENTENCE, ITEM):
             here = donor_rules.mentioned_donor(seg)
             if here is not None:
@@ -670,6 +675,8 @@ def _collect_objects(seg: Seg, ref: ReferenceData) -> list[tuple[EquipmentObject
         if of_the:
             start += 2  # "all 19 of its Caesar"
         obj = build_object(ref, ph, start, q)
+        if obj is None and objects and q.value is not None:
+            obj = _same_system_more(seg, ph, objects[-1][0], q, start)
         if obj is None or (of_the and obj.system.generic):
             continue  # "109 of the vehicles" points back at something counted before
         objects.append((obj, q))
@@ -714,6 +721,10 @@ def _collect_objects(seg: Seg, ref: ReferenceData) -> list[tuple[EquipmentObject
             q = _article_quantity(seg, obj.first)
         if obj.system.generic and q is None and _noun_follows(seg, obj.last):
             continue  # "drone parts", "air defence components": the generic word is a modifier
+        if obj.system.generic and q is None and obj.head and not seg.raw[_head_index(seg, obj)].lower().endswith("s"):
+            aq = _article_quantity(seg, obj.first)
+            if aq is not None and aq.first > 0 and (seg.low[aq.first - 1] in ("as", "well", "and", "plus") or seg.cue_kinds_at[aq.first - 1] & POSITIVE):
+                q = aq  # "... as well as an armoured recovery vehicle"
         last = max(obj.last, q.last if q is not None and q.first > obj.first else obj.last)
         first = min(obj.first, q.first) if q is not None else obj.first
         obj = EquipmentObject(obj.system, obj.item, q, first, last, obj.alias, obj.head, obj.how, obj.also)
@@ -734,6 +745,19 @@ def _noun_follows(seg: Seg, last: int) -> bool:
     t = seg.low[k]
     return (t.isalpha() and seg.raw[k].islower() and t not in FUNCTION_WORDS and not seg.cue_kinds_at[k]
             and not t.endswith(("ed", "ing", "ly")) and seg.phrase.match_at[k] is None)
+
+
+def _same_system_more(seg: Seg, ph: Phrase, prev: EquipmentObject, q: Quantity, start: int) -> EquipmentObject | None:
+    """"1,000 Javelin missiles and 50 Command Launch Units", "80,000 CRV7 rocket motors and 1,300
+    warheads": a second count of parts of the system just named."""
+    if prev.system.generic or q.first - prev.last > 2 or seg.low[prev.last + 1] not in ("and", ","):
+        return None
+    k = start
+    while k < len(seg.low) and k < start + 4 and not ph.is_head(k) and (ph.is_modifier(k) or seg.raw[k][:1].isupper()):
+        k += 1
+    if k >= len(seg.low) or not ph.is_head(k) or ph.match_at[k] is not None:
+        return None
+    return EquipmentObject(prev.system, prev.system.unit, q, q.first, k, prev.alias, seg.low[k], "alias")
 
 
 def _head_index(seg: Seg, obj: EquipmentObject) -> int:
@@ -787,7 +811,8 @@ def _bare_generic_ok(seg: Seg, obj: EquipmentObject, objects, gov, side: str) ->
 
 
 def _segment_candidates(text: str, seg: Seg, ref: ReferenceData, lst: ListState,
-                        context: Donor | None, document: Donor | None, order: int) -> list[Candidate]:
+                        context: Donor | None, document: Donor | None, order: int,
+                        last_donor: Donor | None = None) -> list[Candidate]:
     out: list[Candidate] = []
     objects = _collect_objects(seg, ref)
     for obj, q in objects:
@@ -797,7 +822,7 @@ def _segment_candidates(text: str, seg: Seg, ref: ReferenceData, lst: ListState,
             continue
         if (q is None or q.value is None and q.qualifier != VAGUE) and obj.system.generic and not _bare_generic_ok(seg, obj, objects, gov, side):
             continue
-        att = _attribute(seg, gov, side, anchor, obj.first, obj.last, lst, context, document)
+        att = _attribute(seg, gov, side, anchor, obj.first, obj.last, lst, context, document, last_donor)
         if att.donor is None:
             continue
         reasons = ["donor:" + att.how, why, ("system:alias " if obj.how == "alias" else "system:" + obj.how + " ") + obj.alias]
@@ -842,7 +867,7 @@ def _segment_candidates(text: str, seg: Seg, ref: ReferenceData, lst: ListState,
             continue
         if mo.first > 0 and seg.low[mo.first - 1] == "by":
             continue
-        att = _attribute(seg, gov, side, mo.first, mo.first, mo.last, lst, context, document)
+        att = _attribute(seg, gov, side, mo.first, mo.first, mo.last, lst, context, document, last_donor)
         if att.donor is None:
             continue
         money = Money(mo.amount, resolve_currency(mo.currency, att.donor.code), mo.first, mo.last, mo.start, mo.end)
