@@ -76,7 +76,7 @@ def subject(seg, gov: int, left_limit: int = 0) -> Attribution | None:
         d = seg.donor_at[i]
         if d is not None:
             donor, kind, first = d
-            if _after_preposition(low, first):
+            if _after_preposition(low, first) or not _subject_like(seg, i):
                 i = first - 1
                 continue
             if first > 0 and low[first - 1] in ("and", ",", "the") and _joint(seg, first, gov):
@@ -90,7 +90,7 @@ def subject(seg, gov: int, left_limit: int = 0) -> Attribution | None:
                 return Attribution(None, "none", "aggregate")
             if ANAPHOR in kinds:
                 # "his government", "its package": resolved by the nearest name before it, or the context.
-                earlier = _nearest_donor(seg, left_limit, i)
+                earlier = (_first_donor(seg, left_limit, i) if tok in _PRONOUNS else _nearest_donor(seg, left_limit, i))
                 if earlier is not None:
                     return Attribution(earlier, "subject")
                 if tok in _PRONOUNS:
@@ -112,6 +112,31 @@ def _after_preposition(low: list[str], first: int) -> bool:
     if k >= 0 and low[k] == "the":
         k -= 1
     return k >= 0 and (low[k] in NOT_SUBJECT_BEFORE or low[k] in ("join", "joins", "joined", "joining"))
+
+
+# Nouns after a demonym that still make it the subject: "the Dutch government will ...".
+_GOVERNMENT_NOUNS = frozenset(
+    """government governments ministry minister ministers chancellor president prime defence defense
+    foreign officials official authorities cabinet parliament army armed forces military navy air
+    troops state administration embassy leader leaders side delegation premier secretary department
+    contribution package aid support donation pledge decision""".split()
+)
+
+
+def _subject_like(seg, last: int) -> bool:
+    """A donor name standing as (part of) a subject, not modifying another noun ("the U.S.-German effort")."""
+    k = last + 1
+    while k < len(seg.low) and seg.low[k] in (".", "'", "s") and seg.donor_at[k] is not None:
+        k += 1
+    if k >= len(seg.low):
+        return True
+    t = seg.low[k]
+    if t == "-":
+        return False
+    if t.isalpha() and seg.raw[k].islower() and not seg.cue_kinds_at[k] and t not in _GOVERNMENT_NOUNS \
+            and t not in AUXILIARIES and t not in ("and", "or", "said", "says", "has", "have", "had", "is", "was", "will", "would", "s"):
+        return False
+    return True
 
 
 def _joint(seg, first: int, gov: int) -> bool:

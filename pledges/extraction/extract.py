@@ -222,7 +222,7 @@ def _governing_cue(seg: Seg, anchor: int, span_last: int) -> tuple[tuple[int, in
             if _participle(seg, first):
                 continue  # "out of roughly 300 delivered, along with ...": describes an earlier noun
             before = c
-        elif first > span_last and after is None:
+        elif first > span_last and after is None and not _in_aside(seg, span_last, first):
             after = c
     if before is not None:
         # "including" / "as well as" pass the decision to the verb before them.
@@ -238,6 +238,14 @@ def _governing_cue(seg: Seg, anchor: int, span_last: int) -> tuple[tuple[int, in
     if after is not None:
         return after, "after"
     return None, ""
+
+
+def _in_aside(seg: Seg, frm: int, at: int) -> bool:
+    """Token `at` sits in a ", which ... ," aside that starts after token `frm`."""
+    for k in range(frm + 1, at):
+        if seg.low[k] == "," and k + 1 < len(seg.low) and seg.low[k + 1] in ("which", "who", "whose"):
+            return not any(seg.low[q] == "," for q in range(k + 2, at))
+    return False
 
 
 def _participle(seg: Seg, first: int) -> bool:
@@ -267,7 +275,7 @@ def _window_kinds(seg: Seg, first: int, back: int = 5) -> list[tuple[int, frozen
 
 def _negated(seg: Seg, first: int) -> str:
     """'not' / 'never' / modals / refusals just before the verb."""
-    for k, kinds in _window_kinds(seg, first):
+    for k, kinds in _window_kinds(seg, first, back=7):
         tok = seg.low[k]
         if NEG in kinds:
             if tok == "not" and k + 1 < len(seg.low) and seg.low[k + 1] == "only":
@@ -324,6 +332,8 @@ def _clause_has(seg: Seg, clause: int, kind: str) -> int:
 
 def _conditional(seg: Seg, clause: int) -> bool:
     for k, tok in enumerate(seg.low):
+        if tok in _PERMISSION_WORDS and seg.clause_id[k] == clause:
+            return True  # "once the necessary permission to re-export them has been granted"
         if tok in ("if", "unless", "whether") and seg.clause_id[k] == clause:
             if k > 0 and seg.low[k - 1] in ("even", "as"):
                 continue
@@ -363,6 +373,8 @@ def _standalone_name(seg: Seg, k: int) -> bool:
     while last + 1 < len(seg.low) and seg.donor_at[last + 1] is d:
         last += 1
     nxt = last + 1
+    while nxt < len(seg.low) and seg.low[nxt] == ".":
+        nxt += 1
     if nxt >= len(seg.low):
         return True
     t = seg.low[nxt]
@@ -405,6 +417,9 @@ def _relative_aside(seg: Seg, first: int) -> bool:
         if seg.low[k] in ("which", "who") and k > 0 and seg.low[k - 1] == ",":
             return True
     return False
+
+
+_PERMISSION_WORDS = frozenset("permission approval consent authorisation authorization".split())
 
 
 def _perfect_before(seg: Seg, first: int) -> bool:

@@ -16,7 +16,7 @@ from typing import Any, Iterable
 from .text import TOKEN_RE, Tokens, fold
 
 # Tokens that join parts of one name and are ignored when matching aliases.
-CONNECTORS = frozenset("-/.'")
+CONNECTORS = frozenset("-/.'()")
 
 ANY, CAP, CAPS = 0, 1, 2
 

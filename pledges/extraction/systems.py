@@ -41,7 +41,7 @@ MODIFIERS = frozenset(
     first person view fpv machine grenade sniper patrol fast state art x
     modernisation special operations mm millimetre millimeter calibre gun sea land short
     range sophisticated powerful latest remaining spare dual purpose purpose intercept
-    interceptor ammunition equipment weapon weapons type class variant version model surplus
+    interceptor ammunition equipment weapon weapons type class variant version model surplus strike
     tank tanks vehicle missile launcher radar sam surface-to-air air-defence long-range""".split()
 )
 COORD = frozenset({"and", "or", ",", "&", "plus"})

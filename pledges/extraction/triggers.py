@@ -52,7 +52,7 @@ _CUES: dict[str, list[str]] = {
         "give|gives|gave|giving|given",
         "pledge|pledges|pledged|pledging",
         "commit|commits|committed|committing",
-        "hand over|hands over|handed over|handing over|handed",
+        "hand over|hands over|handed over|handing over|handed|handover|hand-over",
         "allocate|allocates|allocated|allocating",
         "dispatch|dispatches|dispatched|dispatching",
         "ship|shipped|shipping",
@@ -68,7 +68,7 @@ _CUES: dict[str, list[str]] = {
         "approve|approves|approved|approving",
         "unveil|unveils|unveiled|unveiling",
         "present|presents|presented|presenting",
-        "add|adds|added|adding",
+        "add|adds",
         "promise|promises|promised|promising",
         "equip|equips|equipped",
         "lend|lends|lent|loaned",
@@ -261,7 +261,8 @@ AUXILIARIES = frozenset(
 # Past forms of delivery verbs: "has delivered", "sent", "were handed over" report history, not a new pledge.
 DELIVERY_PAST = frozenset(
     """delivered sent supplied provided donated gave given handed transferred shipped dispatched
-    contributed gifted lent loaned equipped passed re-exported funded financed paid made""".split()
+    contributed gifted lent loaned equipped passed re-exported funded financed paid made
+    received arrived got""".split()
 )
 # Words before a participle that make it future or ongoing ("will be delivered", "to be sent").
 NOT_PAST = frozenset("will would shall to 'll being going can could may must should".split())
