@@ -69,6 +69,7 @@ def subject(seg, gov: int, left_limit: int = 0) -> Attribution | None:
             return Attribution(None, "none", "other-party")  # "Kongsberg expects to deliver"
         if low[i] == "korea" and i > 0 and low[i - 1] == "north":
             return Attribution(None, "none", "other-party")
+    dateline = _dateline(seg)
     i = gov - 1
     steps = 0
     while i >= left_limit and steps < 45:
@@ -103,6 +104,8 @@ def subject(seg, gov: int, left_limit: int = 0) -> Attribution | None:
         if i == 0 and seg.raw[i][:1].isupper() and tok not in _PLAIN_CAPITALS and not seg.covered[i] and not kinds:
             return Attribution(None, "none", "other-party")  # "Lockheed Martin produced ... and expects to deliver"
         i -= 1
+    if dateline is not None:
+        return Attribution(dateline, "subject")
     return None
 
 
@@ -147,6 +150,19 @@ def _joint(seg, first: int, gov: int) -> bool:
     if k < 0 or seg.donor_at[k] is None:
         return False
     return any(t in ("together", "jointly", "collectively") for t in seg.low[first:gov + 1])
+
+
+def _dateline(seg) -> Donor | None:
+    """"In Sofia, parliament confirmed ...": the capital at the head of a sentence names the government."""
+    low = seg.low
+    if len(low) > 3 and low[0] == "in" and seg.donor_at[1] is not None:
+        d = seg.donor_at[1]
+        k = 1
+        while k < len(low) and seg.donor_at[k] is d:
+            k += 1
+        if k < len(low) and low[k] == ",":
+            return d[0]
+    return None
 
 
 def _nearest_donor(seg, lo: int, hi: int) -> Donor | None:

@@ -137,8 +137,22 @@ class Candidate:
 _DIGIT_RE = re.compile(r"[0-9]")
 
 
+def _drop_parenthesised_repeats(toks: Tokens, matches: list[Match]) -> list[Match]:
+    """"Bradley Infantry Fighting Vehicles (IFVs)", "... Rocket Systems (HIMARS)": the acronym repeats the name."""
+    out: list[Match] = []
+    raw = toks.raw
+    for m in matches:
+        if (out and m.entry.kind in ("system", "generic") and out[-1].entry.kind in ("system", "generic")
+                and m.first > 0 and raw[m.first - 1] == "(" and out[-1].last == m.first - 2
+                and m.last + 1 < len(raw) and raw[m.last + 1] == ")"):
+            continue
+        out.append(m)
+    return out
+
+
 def _analyse(text: str, folded: str, segment: Segment, ref: ReferenceData, toks: Tokens,
              matches: list[Match]) -> Seg:
+    matches = _drop_parenthesised_repeats(toks, matches)
     view = match_view(toks)
     n = len(toks)
     covered = [False] * n
@@ -179,6 +193,10 @@ def _analyse(text: str, folded: str, segment: Segment, ref: ReferenceData, toks:
                 continue
             if toks.raw[first] == "May" and first > 0:
                 continue  # the month, not the modal
+            if toks.low[first] == "possible" and first > 0 and toks.low[first - 1] == "as":
+                continue  # "as quickly as possible"
+            if first > 0 and toks.raw[first - 1] == "-" and not toks.space_before[first]:
+                continue  # "Tube-Launched", "Optically-Tracked", "German-supplied": part of a compound word
             ks = frozenset(kinds)
             cues.append((first, last, ks))
             for k in range(first, last + 1):
@@ -201,7 +219,11 @@ _EMPTY: frozenset = frozenset()
 
 def _is_background_heading(text: str) -> bool:
     t = text.strip().rstrip(":").strip().lower()
-    return t in _BACKGROUND_WORDS
+    if t in _BACKGROUND_WORDS:
+        return True
+    first = t.split(" ", 1)[0]
+    # "Previous Canadian military assistance:", "Past support", "Earlier packages"
+    return first in ("previous", "past", "earlier", "prior") and len(t) < 80
 
 
 def _verb_cues(seg: Seg) -> list[tuple[int, int, frozenset]]:
@@ -469,6 +491,8 @@ def _pledge_status(seg: Seg, anchor: int, span_last: int, lst: ListState) -> tup
         kinds = frozenset({PLEDGE})
     if PERMIT in kinds and any(seg.low[k] in _PACKAGE_WORDS or seg.low[k] == "drawdown" for k in range(gov[1] + 1, min(len(seg.low), gov[1] + 6))):
         kinds = frozenset({PLEDGE})  # "the Administration authorized an 11th Presidential Drawdown"
+    if kinds is not gov[2]:
+        gov = (gov[0], gov[1], kinds)
     for bad in (ATTACK, REQUEST, PROCURE, OTHER_VERB, PERMIT):
         if bad in kinds and not (kinds & POSITIVE):
             return bad, "cue:" + word, gov, side
