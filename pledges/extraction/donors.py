@@ -32,6 +32,12 @@ _PLAIN_CAPITALS = frozenset(
 _PRONOUNS = frozenset("he she they it his her their its i".split())
 
 
+_VERB_AFTER_NAME = frozenset(
+    "has have had will would is are was were said says signed agreed announced plans expects intends can could".split()
+)
+_COMPANY_NOUNS = frozenset("company companies firm firms manufacturer manufacturers contractor maker makers group".split())
+
+
 def _skip_verb_group(seg, i: int) -> int:
     """Step left over auxiliaries, adverbs, negation and modals between a subject and its verb."""
     low = seg.low
@@ -103,6 +109,11 @@ def subject(seg, gov: int, left_limit: int = 0) -> Attribution | None:
             return Attribution(None, "none", "other-party")
         if i == 0 and seg.raw[i][:1].isupper() and tok not in _PLAIN_CAPITALS and not seg.covered[i] and not kinds:
             return Attribution(None, "none", "other-party")  # "Lockheed Martin produced ... and expects to deliver"
+        if (seg.raw[i][:1].isupper() and tok not in _PLAIN_CAPITALS and not seg.covered[i] and not kinds
+                and i + 1 < len(low) and low[i + 1] in _VERB_AFTER_NAME and tok.isalpha()):
+            return Attribution(None, "none", "other-party")  # "state-owned company PGZ has signed a contract to supply"
+        if tok in _COMPANY_NOUNS and i + 1 < len(low) and (low[i + 1] in _VERB_AFTER_NAME or seg.raw[i + 1][:1].isupper()):
+            return Attribution(None, "none", "other-party")
         i -= 1
     if dateline is not None:
         return Attribution(dateline, "subject")

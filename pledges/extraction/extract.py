@@ -193,6 +193,10 @@ def _analyse(text: str, folded: str, segment: Segment, ref: ReferenceData, toks:
                 continue
             if toks.raw[first] == "May" and first > 0:
                 continue  # the month, not the modal
+            if (segment.kind != HEADING and first > 0 and toks.raw[first][:1].isupper() and set(kinds) & VERB_CUES
+                    and (toks.raw[first - 1][:1].isupper() or (last + 1 < n and toks.raw[last + 1][:1].isupper()))
+                    and not toks.raw[first].isupper()):
+                continue  # "Command Launch Units", "Ukraine Security Assistance Initiative": part of a name
             if toks.low[first] == "possible" and first > 0 and toks.low[first - 1] == "as":
                 continue  # "as quickly as possible"
             if first > 0 and toks.raw[first - 1] == "-" and not toks.space_before[first]:
@@ -241,10 +245,10 @@ def _governing_cue(seg: Seg, anchor: int, span_last: int) -> tuple[tuple[int, in
         if seg.clause_id[first] != clause:
             continue
         if last < anchor:
-            if _participle(seg, first):
-                continue  # "out of roughly 300 delivered, along with ...": describes an earlier noun
+            if _participle(seg, first) or _reduced_relative(seg, first):
+                continue  # "out of roughly 300 delivered", "the 31 Abrams tanks it promised": describes an earlier noun
             before = c
-        elif first > span_last and after is None and not _in_aside(seg, span_last, first):
+        elif first > span_last and after is None and not _in_aside(seg, span_last, first) and not (kinds & {INCLUDE} and not kinds & {PLEDGE, RECEIVE}):
             after = c
     if before is not None:
         # "including" / "as well as" pass the decision to the verb before them.
@@ -268,6 +272,17 @@ def _in_aside(seg: Seg, frm: int, at: int) -> bool:
         if seg.low[k] == "," and k + 1 < len(seg.low) and seg.low[k + 1] in ("which", "who", "whose"):
             return not any(seg.low[q] == "," for q in range(k + 2, at))
     return False
+
+
+def _reduced_relative(seg: Seg, first: int) -> bool:
+    k = first - 1
+    while k >= 0 and seg.low[k] in ("had", "has", "have", "had", "already", "previously"):
+        k -= 1
+    if k < 1 or seg.low[k] not in ("it", "they", "we", "he", "she"):
+        return False
+    prev = k - 1
+    m = seg.phrase.match_at[prev]
+    return (m is not None and m.entry.kind in ("system", "generic")) or seg.phrase.is_head(prev)
 
 
 def _participle(seg: Seg, first: int) -> bool:
@@ -392,7 +407,7 @@ def _standalone_name(seg: Seg, k: int) -> bool:
     """A donor name used as a noun, not as a modifier ("the U.S.-German effort", "US stocks")."""
     d = seg.donor_at[k]
     last = k
-    while last + 1 < len(seg.low) and seg.donor_at[last + 1] is d:
+    while last + 1 < len(seg.low) and seg.donor_at[last + 1] is not None and seg.donor_at[last + 1][2] == d[2]:
         last += 1
     nxt = last + 1
     while nxt < len(seg.low) and seg.low[nxt] == ".":
@@ -1000,7 +1015,10 @@ def _budget_like(seg: Seg, clause: int) -> bool:
 
 
 def _passive(seg: Seg, first: int) -> bool:
-    return first > 0 and seg.low[first - 1] in ("be", "been", "being", "is", "are", "was", "were")
+    """"will be funded by", "was provided": a participle after a form of "be"."""
+    word = seg.low[first]
+    participle = word.endswith("ed") or word in DELIVERY_PAST
+    return participle and first > 0 and seg.low[first - 1] in ("be", "been", "being", "is", "are", "was", "were")
 
 
 def _finish(text: str, candidates: list[Candidate]) -> list[Extracted]:
