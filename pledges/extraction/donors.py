@@ -25,7 +25,9 @@ OTHER_PARTIES = frozenset(
 _PLAIN_CAPITALS = frozenset(
     """the this that these those it he she they we i in on at and but today now also then
     so as a an its his her their our after before with while meanwhile separately later
-    earlier yesterday tomorrow tonight overall in additionally furthermore moreover""".split()
+    earlier yesterday tomorrow tonight overall in additionally furthermore moreover monday tuesday
+    wednesday thursday friday saturday sunday january february march april may june july august
+    september october november december""".split()
 )
 
 

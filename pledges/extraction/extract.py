@@ -266,6 +266,19 @@ def _governing_cue(seg: Seg, anchor: int, span_last: int) -> tuple[tuple[int, in
     return None, ""
 
 
+def _aside_mask(seg: Seg) -> list[bool]:
+    """Tokens inside ", which ... ," / ", who ... ," asides."""
+    mask = [False] * len(seg.low)
+    inside = False
+    for k, t in enumerate(seg.low):
+        if t == "," and k + 1 < len(seg.low) and seg.low[k + 1] in ("which", "who", "whose"):
+            inside = True
+        elif t == "," and inside:
+            inside = False
+        mask[k] = inside
+    return mask
+
+
 def _in_aside(seg: Seg, frm: int, at: int) -> bool:
     """Token `at` sits in a ", which ... ," aside that starts after token `frm`."""
     for k in range(frm + 1, at):
@@ -367,11 +380,14 @@ def _clause_has(seg: Seg, clause: int, kind: str) -> int:
     return -1
 
 
-def _conditional(seg: Seg, clause: int) -> bool:
+def _conditional(seg: Seg, clause: int, gov_first: int = 0) -> bool:
+    aside = _aside_mask(seg)
     for k, tok in enumerate(seg.low):
-        if tok in _PERMISSION_WORDS and seg.clause_id[k] == clause:
+        if seg.clause_id[k] != clause or aside[k]:
+            continue
+        if tok in _PERMISSION_WORDS and k > gov_first:
             return True  # "once the necessary permission to re-export them has been granted"
-        if tok in ("if", "unless", "whether") and seg.clause_id[k] == clause:
+        if tok in ("if", "unless", "whether"):
             if k > 0 and seg.low[k - 1] in ("even", "as"):
                 continue
             return True
@@ -522,7 +538,7 @@ def _pledge_status(seg: Seg, anchor: int, span_last: int, lst: ListState) -> tup
         return "background", "cue:which", gov, side
     if _other_recipient(seg, gov, span_last):
         return "other-recipient", "cue:to another country", gov, side
-    if _conditional(seg, clause):
+    if _conditional(seg, clause, gov[0]):
         return "hypo", "cue:if", gov, side
     total_at = _clause_has(seg, clause, TOTAL)
     if total_at >= 0 and not _superlative_before(seg, total_at):
@@ -710,7 +726,7 @@ def _article_quantity(seg: Seg, first: int) -> Quantity | None:
     k = first - 1
     while k >= 0 and first - k <= 3 and seg.low[k] in _ARTICLE_ADJ:
         k -= 1
-    if k >= 0 and seg.low[k] in ("a", "an", "one"):
+    if k >= 0 and seg.low[k] in ("a", "an", "one", "another"):
         return Quantity(1, EXACT, k, first - 1, seg.starts[k], seg.ends[first - 1])
     return None
 
@@ -853,15 +869,40 @@ def _bare_generic_ok(seg: Seg, obj: EquipmentObject, objects, gov, side: str) ->
         k -= 1
     if k >= 0 and seg.low[k] in ("including", "incl", "notably") and any(q is not None and o.first < obj.first for o, q in objects):
         return False  # "400 vehicles, including armoured, all-terrain and logistics vehicles"
+    if k >= 0 and seg.low[k] in ("with", "associated", "related", "accompanying"):
+        return False  # "HIMARS and associated ammunition", "IRIS-T systems with missiles"
     if seg.segment.kind == ITEM:
         bare = sum(1 for o, q in objects if q is None and o.system.generic)
         if bare >= 3 or any(seg.low[k] == "other" for k in range(len(seg.low))):
             return False  # "Small arms, night vision devices, body armor, and other field equipment"
         return True
-    if obj.system.name in _CATCH_ALL or gov is None or side != "before":
+    if gov is None or side != "before":
         return False
-    gap = [t for t in seg.low[gov[1] + 1 : obj.first] if t not in ("the", "a", "an", "its", "their", "ukraine", "with", "additional", "further", "more", "new")]
-    return len(gap) <= 1
+    # Part of the verb's list of objects: "includes heavy artillery and ammunition", "provide Ukraine
+    # with X, Y and Z" - but not "together with ...", "and associated ammunition", "with missiles".
+    spans = set()
+    for o, q in objects:
+        if o is not obj:
+            spans.update(range(o.first, o.last + 1))
+    low = seg.low
+    k = gov[1] + 1
+    if k < obj.first and low[k] == "ukraine":
+        k += 1
+        if k < obj.first and low[k] == "with":
+            k += 1
+    for j in range(k, obj.first):
+        t = low[j]
+        if j in spans or t in _LIST_GLUE:
+            continue
+        if t in ("with", "associated", "related", "together", "along", "accompanying", "plus"):
+            return False
+        if seg.phrase.is_modifier(j) and seg.phrase.match_at[j] is None:
+            continue
+        return False
+    return True
+
+
+_LIST_GLUE = frozenset(",;and as well the a an its their additional further more new also other".split())
 
 
 def _segment_candidates(text: str, seg: Seg, ref: ReferenceData, lst: ListState,
@@ -1045,6 +1086,7 @@ def _finish(text: str, candidates: list[Candidate]) -> list[Extracted]:
     counted_cats = {(c.donor.code, c.system.category) for c in kept
                     if c.system is not None and c.quantity is not None and c.quantity.value is not None}
     named_cats = {(c.donor.code, c.system.category) for c in kept if c.system is not None and not c.system.generic}
+    counted_donors = {code for code, _ in counted_cats}
     donors_with_content = {c.donor.code for c in kept if c.system is not None or c.money is not None}
     by_count: dict[tuple, list[Candidate]] = {}
     for c in kept:
@@ -1052,14 +1094,15 @@ def _finish(text: str, candidates: list[Candidate]) -> list[Extracted]:
             by_count.setdefault((c.donor.code, c.quantity.value), []).append(c)
     kept = [c for c in kept if not (c.system is not None and c.system.generic and c.quantity is not None
                                     and c.quantity.value is not None
-                                    and any(_more_specific(o.system, c.system) for o in by_count.get((c.donor.code, c.quantity.value), [])))]
+                                    and any(_more_specific(o.system, c.system) and not (o.seg.kind == ITEM and c.seg.kind == ITEM)
+                                            for o in by_count.get((c.donor.code, c.quantity.value), [])))]
     final = []
     for c in kept:
         if c.system is None and c.money is None and c.donor.code in donors_with_content:
             continue  # a package whose content or value the report gives elsewhere
         if c.system is not None and c.system.generic and c.quantity is None:
             cat = (c.donor.code, c.system.category)
-            if cat in counted_cats or (c.seg.kind == HEADING and cat in named_cats):
+            if cat in counted_cats or (c.seg.kind == HEADING and (cat in named_cats or c.donor.code in counted_donors)):
                 continue  # "long-range strike drones" beside "100,000 drones"; a headline's summary
         if c.system is not None and (c.quantity is None or c.quantity.value is None):
             # A bare mention of something the report also counts is that same pledge.

@@ -190,6 +190,7 @@ _CUES: dict[str, list[str]] = {
         "would like|wants to",
         "question of|debate|debates|debating",
         "accused of|accuses|alleged|allegedly",
+        "reported that|media reported|reports say|reports said|unconfirmed|according to media",
     ),
     TOTAL: _forms(
         "bringing the total|brings the total|bringing its total|taking the total|takes the total",
