@@ -520,7 +520,7 @@ def _pledge_status(seg: Seg, anchor: int, span_last: int, lst: ListState) -> tup
     if (PROCURE in kinds and seg.low[gov[0]] in _BUY_FOR_UKRAINE and _recipient_after(seg, gov[0])
             and not any(t in ("bundeswehr", "own") for t in seg.low)):
         kinds = frozenset({PLEDGE})
-    if PERMIT in kinds and any(seg.low[k] in _PACKAGE_WORDS or seg.low[k] == "drawdown" for k in range(gov[1] + 1, min(len(seg.low), gov[1] + 6))):
+    if PERMIT in kinds and any(seg.low[k] in _PACKAGE_WORDS or seg.low[k] == "drawdown" for k in range(gov[1] + 1, min(len(seg.low), gov[1] + 11))):
         kinds = frozenset({PLEDGE})  # "the Administration authorized an 11th Presidential Drawdown"
     if kinds is not gov[2]:
         gov = (gov[0], gov[1], kinds)
@@ -540,8 +540,12 @@ def _pledge_status(seg: Seg, anchor: int, span_last: int, lst: ListState) -> tup
         return "other-recipient", "cue:to another country", gov, side
     if _conditional(seg, clause, gov[0]):
         return "hypo", "cue:if", gov, side
-    total_at = _clause_has(seg, clause, TOTAL)
-    if total_at >= 0 and not _superlative_before(seg, total_at):
+    for first, last, kinds in seg.cues:
+        if TOTAL not in kinds or seg.clause_id[first] != clause or _superlative_before(seg, first):
+            continue
+        if (first > span_last and any(seg.low[k] == "," for k in range(span_last + 1, first))
+                and seg.low[first] not in ("bringing", "brings", "taking", "takes", "raising", "raises", "bring", "brought")):
+            continue  # ", the first time Sweden had sent weapons ... since 1939": an aside, not a running total
         return "total", "cue:total", gov, side
     if _clause_has(seg, clause, TOTAL_SOFT) >= 0 and _perfect_before(seg, gov[0]):
         return "total", "cue:total", gov, side
@@ -820,7 +824,7 @@ def _noun_follows(seg: Seg, last: int) -> bool:
 def _same_system_more(seg: Seg, ph: Phrase, prev: EquipmentObject, q: Quantity, start: int) -> EquipmentObject | None:
     """"1,000 Javelin missiles and 50 Command Launch Units", "80,000 CRV7 rocket motors and 1,300
     warheads": a second count of parts of the system just named."""
-    if prev.system.generic or q.first - prev.last > 2 or seg.low[prev.last + 1] not in ("and", ","):
+    if prev.system.generic or q.first - prev.last > 2 or seg.low[prev.last + 1] not in ("and", ",", "with"):
         return None
     k = start
     while k < len(seg.low) and k < start + 4 and not ph.is_head(k) and (ph.is_modifier(k) or seg.raw[k][:1].isupper()):
