@@ -110,6 +110,7 @@ class Seg:
     clause_id: list[int]
     phrase: Phrase
     covered: list[bool]
+    aside: list[bool] | None = None
 
 
 @dataclass
@@ -381,7 +382,9 @@ def _clause_has(seg: Seg, clause: int, kind: str) -> int:
 
 
 def _conditional(seg: Seg, clause: int, gov_first: int = 0) -> bool:
-    aside = _aside_mask(seg)
+    if seg.aside is None:
+        seg.aside = _aside_mask(seg)
+    aside = seg.aside
     for k, tok in enumerate(seg.low):
         if seg.clause_id[k] != clause or aside[k]:
             continue
@@ -687,11 +690,11 @@ def extract(text: str, ref: ReferenceData) -> list[Extracted]:
             here = donor_rules.mentioned_donor(seg)
             has_pos = any(c[2] & POSITIVE or PACKAGE in c[2] for c in seg.cues)
             has_neg = any(c[2] & _LEAD_NEGATIVE and not c[2] & POSITIVE for c in seg.cues)
-            if kind == LEAD:
-                if here is not None or has_pos or has_neg:
-                    lst = ListState(here or context or document, has_pos and not has_neg, has_neg, seg_text)
-            elif here is not None:
-                lst = ListState()
+            if here is not None or has_pos or has_neg:
+                # "Germany's new package includes:", "Fact sheet: Norwegian support to Ukraine" -
+                # the list items that follow belong to it.  A bare section heading ("Air defence")
+                # keeps the list state it finds.
+                lst = ListState(here or context or document, has_pos and not has_neg, has_neg, seg_text)
             if here is not None:
                 context = here
             elif kind == HEADING and segment.blank_before:
