@@ -133,6 +133,7 @@ class Candidate:
     reasons: list[str] = field(default_factory=list)
     order: int = 0
     at: int = 0  # character offset of the phrase, for text order
+    earmark: System | None = None  # "£350 million for drones": money meant for this equipment
 
 
 _DIGIT_RE = re.compile(r"[0-9]")
@@ -909,7 +910,7 @@ def _bare_generic_ok(seg: Seg, obj: EquipmentObject, objects, gov, side: str) ->
     return True
 
 
-_LIST_GLUE = frozenset(",;and as well the a an its their additional further more new also other".split())
+_LIST_GLUE = frozenset(",;and as well the a an its their our all of additional further more new also other remaining".split())
 
 
 def _segment_candidates(text: str, seg: Seg, ref: ReferenceData, lst: ListState,
@@ -963,8 +964,11 @@ def _segment_candidates(text: str, seg: Seg, ref: ReferenceData, lst: ListState,
         if any(seg.low[k] in _NOT_AID_MONEY for k in range(mo.first, min(len(seg.low), mo.last + 6))):
             continue  # "£1.6 billion of UK export finance", "a €5bn loan"
         clause = seg.clause_id[mo.first]
-        if not tied and _clause_has(seg, clause, PACKAGE) < 0:
-            continue
+        direct = gov is not None and side == "before" and mo.first - gov[1] <= 4 and all(
+            seg.low[k] in ("a", "an", "further", "additional", "another", "new", "extra", "ukraine", "with", "more", "than", "up", "to", "around", "about", "some", "nearly", "almost", "over")
+            for k in range(gov[1] + 1, mo.first))
+        if not tied and not direct and _clause_has(seg, clause, PACKAGE) < 0:
+            continue  # "Germany announced a further €500m" is a pledge; a sum elsewhere in the sentence may not be
         if _budget_like(seg, clause) or (gov is not None and _passive(seg, gov[0])):
             continue
         if mo.first > 0 and seg.low[mo.first - 1] == "by":
@@ -974,8 +978,14 @@ def _segment_candidates(text: str, seg: Seg, ref: ReferenceData, lst: ListState,
             continue
         money = Money(mo.amount, resolve_currency(mo.currency, att.donor.code), mo.first, mo.last, mo.start, mo.end)
         reasons = ["donor:" + att.how, why, "value:" + text[mo.start : mo.end]]
+        earmark = None
+        j = mo.last + 1
+        if j + 1 < len(seg.low) and seg.low[j] == "for":
+            m = seg.phrase.match_at[j + 1] if seg.phrase.match_at else None
+            if m is not None and m.entry.kind in ("system", "generic"):
+                earmark = m.entry.target
         out.append(Candidate(att.donor, None, None, None, money, seg.segment,
-                             _confidence(status, gov, att, None, None), reasons, order, mo.start))
+                             _confidence(status, gov, att, None, None), reasons, order, mo.start, earmark))
         break
     if not out and not seg.money and not equipment:
         package = _package_only(text, seg, lst, context, document, order)
@@ -1095,6 +1105,17 @@ def _finish(text: str, candidates: list[Candidate]) -> list[Extracted]:
     named_cats = {(c.donor.code, c.system.category) for c in kept if c.system is not None and not c.system.generic}
     counted_donors = {code for code, _ in counted_cats}
     donors_with_content = {c.donor.code for c in kept if c.system is not None or c.money is not None}
+    item_values = {(c.donor.code, c.money.amount) for c in kept if c.system is not None and c.money is not None}
+    kept = [c for c in kept if not (c.system is None and c.money is not None and (c.donor.code, c.money.amount) in item_values)]
+    for c in list(kept):
+        if c.earmark is None:
+            continue
+        target = next((o for o in kept if o.system is c.earmark and o.donor is c.donor), None)
+        if target is not None:
+            if target.money is None:
+                target.money = c.money
+                target.reasons.append("value:earmarked")
+            kept.remove(c)
     by_count: dict[tuple, list[Candidate]] = {}
     for c in kept:
         if c.system is not None and c.quantity is not None and c.quantity.value is not None:
