@@ -314,6 +314,8 @@ def build_object(ref: ReferenceData, ph: Phrase, start: int, quantity: Quantity 
     if system is None:
         return None
     item = ITEM_NOUNS.get(head) if head else None
+    if head_i is not None and named is not None and named.first <= head_i <= named.last and ph.raw[head_i][:1].isupper():
+        item = None  # "High Mobility Artillery Rocket System(s)": part of the name, not a count noun
     if head in ("ammunition", "munition") and system.unit != "round":
         item = None  # "loitering munitions" are drones
     if item_override is not None:
