@@ -16,12 +16,12 @@ from dataclasses import dataclass, field
 
 from . import donors as donor_rules
 from .money import Money, find_money, resolve_currency
-from .quantities import APPROX, EXACT, UNDISCLOSED, VAGUE, Quantity, find_quantities
+from .quantities import EXACT, UNDISCLOSED, VAGUE, Quantity, find_quantities
 from .reference import Donor, Match, ReferenceData, System, match_view
 from .systems import AMMUNITION_HEADS, EquipmentObject, Phrase, build_object, lemma
 from .text import HEADING, ITEM, LEAD, SENTENCE, Segment, Tokens, fold, split_segments, token_slice, tokenize_all
 from .triggers import (
-    AGG, ANAPHOR, ATTACK, BACKGROUND, HYPO, INCLUDE, NEG, OTHER_VERB, PACKAGE, PERMIT, PLEDGE, POSITIVE,
+    ATTACK, BACKGROUND, HYPO, INCLUDE, NEG, OTHER_VERB, PACKAGE, PERMIT, PLEDGE, POSITIVE,
     PROCURE, RECEIVE, RECIPIENT, REQUEST, TOTAL, TOTAL_SOFT, VERB_CUES, WEAK, cue_trie,
     DELIVERY_PAST, NOT_PAST,
 )
@@ -71,12 +71,7 @@ class Extracted:
         }
 
 
-# Section headings whose content is background, not this report's pledges.
-BACKGROUND_HEADINGS = frozenset(
-    """background facts notes to editors note to editors notes for editors editor's notes
-    about context previous support key facts facts and figures fact box further information
-    ukraine support so far support to date timeline history""".split("\n")
-)
+# Section headings whose content is background (or page furniture), not this report's pledges.
 _BACKGROUND_WORDS = {"background", "facts", "notes to editors", "note to editors", "notes for editors",
                      "editor's notes", "editors' notes", "about", "context", "previous support",
                      "key facts", "facts and figures", "fact box", "further information",
