@@ -418,6 +418,14 @@ def _other_recipient(seg: Seg, gov, span_last: int) -> bool:
     return False
 
 
+def _not_to_ukraine(seg: Seg) -> bool:
+    low = seg.low
+    for k in range(len(low) - 2):
+        if low[k] == "not" and low[k + 1] in ("to", "for") and RECIPIENT in seg.cue_kinds_at[k + 2]:
+            return True
+    return False
+
+
 def _standalone_name(seg: Seg, k: int) -> bool:
     """A donor name used as a noun, not as a modifier ("the U.S.-German effort", "US stocks")."""
     d = seg.donor_at[k]
@@ -537,6 +545,10 @@ def _pledge_status(seg: Seg, anchor: int, span_last: int, lst: ListState) -> tup
         return "background", "cue:which", gov, side
     if _other_recipient(seg, gov, span_last):
         return "other-recipient", "cue:to another country", gov, side
+    if _not_to_ukraine(seg):
+        return "neg", "cue:not to Ukraine", gov, side
+    if gov[0] >= 2 and seg.low[gov[0] - 1] == "to" and seg.low[gov[0] - 2] in ("effort", "efforts", "bid", "push", "drive"):
+        return "other", "cue:effort to", gov, side  # "the U.S.-German effort to provide a Patriot battery"
     if _conditional(seg, clause, gov[0]):
         return "hypo", "cue:if", gov, side
     for first, last, kinds in seg.cues:
@@ -780,6 +792,8 @@ def _collect_objects(seg: Seg, ref: ReferenceData) -> list[tuple[EquipmentObject
             start = j - 1
             while start > 0 and not used[start - 1] and ph.is_modifier(start - 1) and ph.match_at[start - 1] is None:
                 start -= 1
+        if m.entry.kind == "system" and _compared_to(low, start):
+            continue  # "the German version of the M270": named for comparison, not pledged
         obj = build_object(ref, ph, start, None)
         if obj is None:
             continue
@@ -818,6 +832,18 @@ def _noun_follows(seg: Seg, last: int) -> bool:
     t = seg.low[k]
     return (t.isalpha() and seg.raw[k].islower() and t not in FUNCTION_WORDS and not seg.cue_kinds_at[k]
             and not t.endswith(("ed", "ing", "ly")) and seg.phrase.match_at[k] is None)
+
+
+_COMPARISON = frozenset("version variant equivalent successor copy derivative upgrade counterpart cousin".split())
+
+
+def _compared_to(low: list[str], start: int) -> bool:
+    k = start - 1
+    if k >= 0 and low[k] == "the":
+        k -= 1
+    if k >= 1 and low[k] == "of" and low[k - 1] in _COMPARISON:
+        return True
+    return k >= 0 and low[k] in ("like", "than", "unlike", "replacing", "replaces", "replace")
 
 
 def _same_system_more(seg: Seg, ph: Phrase, prev: EquipmentObject, q: Quantity, start: int) -> EquipmentObject | None:
@@ -872,7 +898,7 @@ def _bare_generic_ok(seg: Seg, obj: EquipmentObject, objects, gov, side: str) ->
         k -= 1
     if k >= 0 and seg.low[k] in ("including", "incl", "notably") and any(q is not None and o.first < obj.first for o, q in objects):
         return False  # "400 vehicles, including armoured, all-terrain and logistics vehicles"
-    if k >= 0 and seg.low[k] in ("with", "associated", "related", "accompanying"):
+    if (k >= 0 and seg.low[k] in _ATTACHED) or seg.low[obj.first] in _ATTACHED:
         return False  # "HIMARS and associated ammunition", "IRIS-T systems with missiles"
     if seg.segment.kind == ITEM:
         bare = sum(1 for o, q in objects if q is None and o.system.generic)
@@ -905,6 +931,7 @@ def _bare_generic_ok(seg: Seg, obj: EquipmentObject, objects, gov, side: str) ->
     return True
 
 
+_ATTACHED = frozenset({"with", "associated", "related", "accompanying", "supporting"})
 _LIST_GLUE = frozenset(",;and as well the a an its their our all of additional further more new also other remaining".split())
 
 
