@@ -245,7 +245,9 @@ def _governing_cue(seg: Seg, anchor: int, span_last: int) -> tuple[tuple[int, in
             if _participle(seg, first) or _reduced_relative(seg, first):
                 continue  # "out of roughly 300 delivered", "the 31 Abrams tanks it promised": describes an earlier noun
             before = c
-        elif first > span_last and after is None and not _in_aside(seg, span_last, first) and not (kinds & {INCLUDE} and not kinds & {PLEDGE, RECEIVE}):
+        elif (first > span_last and after is None and not _in_aside(seg, span_last, first)
+              and not (kinds & {INCLUDE} and not kinds & {PLEDGE, RECEIVE})
+              and (not kinds & {PLEDGE, RECEIVE} or _passive_group(seg, first))):
             after = c
     if before is not None:
         # "including" / "as well as" pass the decision to the verb before them.
@@ -274,6 +276,12 @@ def _aside_mask(seg: Seg) -> list[bool]:
             inside = False
         mask[k] = inside
     return mask
+
+
+def _passive_group(seg: Seg, first: int) -> bool:
+    """A pledge verb after its object governs it only in the passive: "will be provided", "to be sent"."""
+    return any(seg.low[k] in ("be", "been", "being", "is", "are", "was", "were", "to")
+               for k in range(max(0, first - 3), first))
 
 
 def _in_aside(seg: Seg, frm: int, at: int) -> bool:
