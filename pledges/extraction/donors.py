@@ -109,7 +109,9 @@ def subject(seg, gov: int, left_limit: int = 0) -> Attribution | None:
                 return Attribution(None, "none", "recipient")
         if (tok in OTHER_PARTIES or (tok == "korea" and prev == "north")) and prev not in NOT_SUBJECT_BEFORE:
             return Attribution(None, "none", "other-party")
-        if i == 0 and seg.raw[i][:1].isupper() and tok not in _PLAIN_CAPITALS and not seg.covered[i] and not kinds:
+        if (i == 0 and seg.segment.kind != "item" and seg.raw[i][:1].isupper() and tok not in _PLAIN_CAPITALS
+                and not seg.covered[i] and not kinds and len(low) > 1
+                and (seg.raw[1][:1].isupper() or low[1] in _VERB_AFTER_NAME)):
             return Attribution(None, "none", "other-party")  # "Lockheed Martin produced ... and expects to deliver"
         if (seg.raw[i][:1].isupper() and tok not in _PLAIN_CAPITALS and not seg.covered[i] and not kinds
                 and i + 1 < len(low) and low[i + 1] in _VERB_AFTER_NAME and tok.isalpha()):

@@ -1160,7 +1160,7 @@ def _finish(text: str, candidates: list[Candidate]) -> list[Extracted]:
             continue  # a package whose content or value the report gives elsewhere
         if c.system is not None and c.system.generic and c.quantity is None:
             cat = (c.donor.code, c.system.category)
-            if cat in counted_cats or (c.seg.kind == HEADING and (cat in named_cats or c.donor.code in counted_donors)):
+            if (cat in counted_cats and c.system.category != "other") or (c.seg.kind == HEADING and (cat in named_cats or c.donor.code in counted_donors)):
                 continue  # "long-range strike drones" beside "100,000 drones"; a headline's summary
         if c.system is not None and (c.quantity is None or c.quantity.value is None):
             # A bare mention of something the report also counts is that same pledge.

@@ -235,8 +235,8 @@ def build_object(ref: ReferenceData, ph: Phrase, start: int, quantity: Quantity 
                 comp_named = m
             elif m is not None and m.entry.kind == "generic" and comp_generic is None:
                 comp_generic = m
-        if comp_named is not None or (comp_generic is not None and named is None and generic is None):
-            end = clast
+        if comp_named is not None or comp_generic is not None:
+            end = clast  # the complement belongs to this phrase ("radars for unmanned aerial systems")
         if comp_named is not None and clast + 2 < len(ph.low) and ph.low[clast + 1] in ("and", ","):
             m2 = ph.match_at[clast + 2]
             if m2 is not None and m2.entry.kind == "system" and m2.entry.target is not comp_named.entry.target:

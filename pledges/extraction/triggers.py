@@ -200,7 +200,7 @@ _CUES: dict[str, list[str]] = {
     ),
     TOTAL_SOFT: _forms("in total|total of|overall|all in all|in all|altogether|total value|overall value"),
     BACKGROUND: _forms(
-        "previously|already|formerly|in the past|last year",
+        "previously|already|formerly|in the past|last year|previous",
         "earlier commitment|earlier commitments|earlier pledge|earlier pledges|earlier package|earlier packages",
         "earlier deliveries|earlier donation|earlier donations|previous commitment|previous commitments",
         "previous pledge|previous pledges|previous package|previous packages|previous deliveries",
