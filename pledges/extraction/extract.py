@@ -693,6 +693,8 @@ def extract(text: str, ref: ReferenceData) -> list[Extracted]:
                 here = _first_donor_light(every.low, a, matches)
                 if here is not None:
                     context = here
+                elif _ukrainian_speaker(every.low, a, b, matches):
+                    context = None  # "Zelensky said he ...": the pronoun is no donor
             continue
         seg = _analyse(text, folded, segment, ref, token_slice(every, a, b), matches)
         seg_text = text[segment.start : segment.end]
@@ -726,10 +728,24 @@ def extract(text: str, ref: ReferenceData) -> list[Extracted]:
             here = donor_rules.mentioned_donor(seg)
             if here is not None:
                 context = here
+            elif _ukrainian_speaker(every.low, a, b, matches):
+                context = None
     return _finish(text, candidates)
 
 
 _LEAD_NEGATIVE = frozenset({ATTACK, REQUEST, PROCURE, NEG, HYPO, TOTAL, BACKGROUND})
+
+
+UKRAINIAN_ACTORS = frozenset(
+    """zelensky zelenskyy zelenskiy kuleba reznikov umerov shmyhal sybiha syrskyi zaluzhnyi yermak
+    svyrydenko budanov stefanchuk""".split()
+)
+
+
+def _ukrainian_speaker(low: list[str], a: int, b: int, matches: list[Match]) -> bool:
+    """The segment's first actor is Ukrainian (and it names no donor before that)."""
+    end = a + matches[0].first if matches else b
+    return any(low[k] in UKRAINIAN_ACTORS for k in range(a, min(end, a + 40)))
 
 
 def _first_donor_light(low: list[str], a: int, matches: list[Match]) -> Donor | None:
