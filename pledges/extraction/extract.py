@@ -132,6 +132,7 @@ class Candidate:
 
 
 _DIGIT_RE = re.compile(r"[0-9]")
+_PACKAGE_RE = re.compile(r"[Pp]ackage|[Tt]ranche")
 
 
 def _drop_parenthesised_repeats(toks: Tokens, matches: list[Match]) -> list[Match]:
@@ -183,7 +184,8 @@ def _analyse(text: str, folded: str, segment: Segment, ref: ReferenceData, toks:
             covered[k] = True
     cues = []
     cue_kinds_at: list = [_EMPTY] * n
-    if has_equipment or money or segment.kind in (HEADING, LEAD):
+    if (has_equipment or money or segment.kind in (HEADING, LEAD)
+            or _PACKAGE_RE.search(folded, segment.start, segment.end) is not None):
         for first, last, kinds in cue_trie().scan(toks, view):
             if any(covered[k] for k in range(first, last + 1)):
                 # A cue word inside a name ("IRIS-T fire units") or a quantity ("a total of") is not a cue.
@@ -503,7 +505,7 @@ _BUY_FOR_UKRAINE = frozenset(
 def _recipient_after(seg: Seg, first: int) -> bool:
     """"buy ... for Ukraine": procurement on Ukraine's behalf is a pledge."""
     clause = seg.clause_id[first]
-    for k in range(first + 1, min(len(seg.low), first + 16)):
+    for k in range(first + 1, min(len(seg.low), first + 32)):
         if seg.clause_id[k] != clause:
             break
         if seg.low[k] == "for" and k + 1 < len(seg.low):
@@ -685,7 +687,8 @@ def extract(text: str, ref: ReferenceData) -> list[Extracted]:
     for order, (segment, a, b, matches, equipment) in enumerate(found):
         kind = segment.kind
         light = (not equipment and kind not in (HEADING, LEAD)
-                 and _DIGIT_RE.search(folded, segment.start, segment.end) is None)
+                 and _DIGIT_RE.search(folded, segment.start, segment.end) is None
+                 and _PACKAGE_RE.search(folded, segment.start, segment.end) is None)
         if light:
             if kind == SENTENCE:
                 lst = ListState()
