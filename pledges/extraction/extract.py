@@ -780,6 +780,8 @@ def _collect_objects(seg: Seg, ref: ReferenceData) -> list[tuple[EquipmentObject
     ph = seg.phrase
     low = seg.low
     for q in seg.quantities:
+        if q.first >= 2 and low[q.first - 2] == "the" and low[q.first - 1] in ("first", "last", "remaining", "final", "next"):
+            continue  # "the first two NASAMS ... are expected to be delivered": a schedule, not a new pledge
         start = q.last + 1
         if start < n and low[start] in ("x", "*"):
             start += 1
