@@ -32,3 +32,25 @@ def test_swedish_service_names_of_air_defence_systems_are_known():
 
 def test_anti_armour_rockets_are_anti_tank_weapons():
     assert found("Norway will send 300 anti-armour rockets to Ukraine.") == [("NO", "anti-tank weapons", 300)]
+
+
+# --------------------------------------------------------------------------- totals and their parts
+
+def test_parts_of_a_stated_total_are_proposed_not_the_total():
+    got = found("Norway will send 90 vehicles, comprising 50 armoured personnel carriers and 40 military trucks.")
+    assert ("NO", "military vehicles", 90) not in got
+    assert [q for _, _, q in got] == [50, 40]
+
+
+def test_counts_that_do_not_add_up_are_not_taken_for_parts():
+    got = found("Norway will send 90 armoured personnel carriers and 40 military trucks.")
+    assert [q for _, _, q in got] == [90, 40]
+
+
+def test_a_monthly_rate_with_its_total_gives_the_total_once():
+    got = found("Germany will deliver 20 Leopard 2A6 tanks to Ukraine each month this year, a total of 240 tanks.")
+    assert got == [("DE", "Leopard 2A6", 240)]
+
+
+def test_adverb_before_a_modifier_keeps_the_count_on_its_noun():
+    assert found("Canada will donate 30 fully armoured vehicles to Ukraine.") == [("CA", "armoured vehicles", 30)]

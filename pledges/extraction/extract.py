@@ -848,7 +848,65 @@ def _collect_objects(seg: Seg, ref: ReferenceData) -> list[tuple[EquipmentObject
         for k in range(obj.first, obj.last + 1):
             used[k] = True
     objects.sort(key=lambda o: o[0].first)
-    return objects
+    return _parts_and_totals(seg, objects)
+
+
+_RATE_UNITS = frozenset("day week month year quarter".split())
+
+
+def _rate_after(seg: Seg, last: int) -> bool:
+    """"... every month", "per week", "a month", "monthly" within a few tokens after a counted phrase."""
+    low = seg.low
+    for k in range(last + 1, min(len(low), last + 7)):
+        t = low[k]
+        if t in ("monthly", "weekly", "annually", "yearly"):
+            return True
+        if t in ("every", "each", "per", "a") and k + 1 < len(low) and low[k + 1] in _RATE_UNITS:
+            return True
+        if t in (",", ";") or seg.cue_kinds_at[k] & VERB_CUES:
+            return False
+    return False
+
+
+def _parts_and_totals(seg: Seg, objects: list) -> list:
+    """A stated total and its parts are one pledge, recorded once.
+
+    "400 vehicles, made up of 162 X, 78 Y and 160 Z": the parts sum to the total, so the
+    parts are kept and the total dropped.  "50 Hammer bombs every month ..., a total of 600
+    bombs": a rate with its total, so the named system gets the total and the generic
+    repeat ("600 bombs") goes.
+    """
+    counted = [(n, o, q) for n, (o, q) in enumerate(objects) if q is not None and q.value is not None]
+    if len(counted) < 2:
+        return objects
+    drop: set[int] = set()
+    replace: dict[int, tuple] = {}
+    for pos, (n, o, q) in enumerate(counted):
+        parts = 0
+        for m, o2, q2 in counted[pos + 1 :]:
+            if o2.item != o.item and not o.system.generic:
+                break
+            parts += 1
+            if q2.value > q.value:
+                break
+            total = sum(x[2].value for x in counted[pos + 1 : pos + 1 + parts])
+            if total == q.value and parts >= 2:
+                drop.add(n)
+                break
+            if total > q.value:
+                break
+        if n in drop or not _rate_after(seg, o.last):
+            continue
+        for m, o2, q2 in counted[pos + 1 :]:
+            if not any(seg.low[k] == "total" for k in range(q2.first, q2.last + 1)) or q2.value <= q.value:
+                continue
+            if o2.system is o.system or (o2.system.generic and o2.system.category == o.system.category):
+                replace[n] = (EquipmentObject(o.system, o.item, q2, o.first, o.last, o.alias, o.head, o.how, o.also), q2)
+                drop.add(m)
+            break
+    if not drop and not replace:
+        return objects
+    return [replace.get(n, oq) for n, oq in enumerate(objects) if n not in drop]
 
 
 def _noun_follows(seg: Seg, last: int) -> bool:

@@ -45,6 +45,11 @@ MODIFIERS = frozenset(
     tank tanks vehicle missile launcher radar sam surface-to-air air-defence long-range""".split()
 )
 COORD = frozenset({"and", "or", ",", "&", "plus"})
+# Words in -ly that are not adverbs (verbs, nouns, names, frequencies).
+_NOT_ADVERBS = frozenset(
+    "supply apply reply rally ally italy family july assembly anomaly monopoly only early daily weekly "
+    "monthly yearly likely fly".split()
+)
 COMPLEMENT_PREP = frozenset({"of", "for"})
 DETERMINERS = frozenset({"the", "its", "their", "his", "her", "our", "a", "an", "ukraine", "ukraine's", "s", "existing", "all"})
 SELF_PROPELLED = frozenset({"self", "propelled", "wheeled", "tracked", "mobile"})
@@ -109,6 +114,9 @@ class Phrase:
             return True  # an unknown proper name (maker, model)
         if len(tok) > 4 and tok.endswith(("ed", "al", "ic", "ive", "ian", "ish", "ese")):
             return True
+        if (len(tok) > 4 and tok.endswith("ly") and tok not in _NOT_ADVERBS and i + 1 < len(self.low)
+                and not self.low[i + 1].endswith("ly")):
+            return self.is_modifier(i + 1)  # "highly mobile", "fully armoured": an adverb on a modifier
         return False
 
     def is_head(self, i: int) -> bool:
