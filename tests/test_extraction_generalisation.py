@@ -54,3 +54,27 @@ def test_a_monthly_rate_with_its_total_gives_the_total_once():
 
 def test_adverb_before_a_modifier_keeps_the_count_on_its_noun():
     assert found("Canada will donate 30 fully armoured vehicles to Ukraine.") == [("CA", "armoured vehicles", 30)]
+
+
+# --------------------------------------------------------------------------- which noun a count belongs to
+
+def test_rounds_for_a_tank_are_tank_ammunition_not_tanks():
+    assert found("Spain will send 2,000 rounds of ammunition for its Leopard 2 tanks.") == [("ES", "tank ammunition", 2000)]
+
+
+def test_shells_for_a_named_howitzer_are_artillery_ammunition():
+    assert found("Italy will send 3,000 shells for the FH70 howitzers.") == [("IT", "artillery ammunition", 3000)]
+
+
+def test_a_count_reaches_across_a_long_hyphenated_name_with_its_acronym():
+    assert found("The United States will send 700 Tube-Launched, Optically-Tracked, Wire-Guided (TOW) missiles.") == [
+        ("US", "BGM-71 TOW", 700)]
+
+
+def test_spare_parts_for_a_system_are_not_that_system():
+    got = found("Estonia will provide machine guns and spare parts for the M109 howitzers Ukraine already operates.")
+    assert got == [("EE", "machine guns", None)]
+
+
+def test_parts_of_a_system_are_still_that_system():
+    assert found("Finland will send parts of the NASAMS air defence system to Ukraine.") == [("FI", "NASAMS", None)]

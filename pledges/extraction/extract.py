@@ -788,6 +788,8 @@ def _collect_objects(seg: Seg, ref: ReferenceData) -> list[tuple[EquipmentObject
         of_the = start + 1 < n and low[start] == "of" and low[start + 1] in ("its", "their", "the", "his", "her", "our")
         if of_the:
             start += 2  # "all 19 of its Caesar"
+        if _serviced(low, q.first):
+            continue  # "maintenance for 20 Leopard tanks already in Ukraine"
         obj = build_object(ref, ph, start, q)
         if obj is None and objects and q.value is not None:
             obj = _same_system_more(seg, ph, objects[-1][0], q, start)
@@ -823,6 +825,8 @@ def _collect_objects(seg: Seg, ref: ReferenceData) -> list[tuple[EquipmentObject
                 start -= 1
         if m.entry.kind == "system" and _compared_to(low, start):
             continue  # "the German version of the M270": named for comparison, not pledged
+        if _serviced(low, start):
+            continue  # "spare parts for M109 howitzers": the parts are given, not the howitzers
         obj = build_object(ref, ph, start, None)
         if obj is None:
             continue
@@ -919,6 +923,24 @@ def _noun_follows(seg: Seg, last: int) -> bool:
     t = seg.low[k]
     return (t.isalpha() and seg.raw[k].islower() and t not in FUNCTION_WORDS and not seg.cue_kinds_at[k]
             and not t.endswith(("ed", "ing", "ly")) and seg.phrase.match_at[k] is None)
+
+
+_SERVICE_NOUNS = frozenset(
+    """part parts spare spares component components maintenance repair repairs servicing sustainment
+    upkeep overhaul refurbishment training crews crew instructors""".split()
+)
+
+
+def _serviced(low: list[str], start: int) -> bool:
+    """The phrase at `start` is the complement of a service noun: "spare parts for", "training on"."""
+    k = start - 1
+    while k >= 0 and low[k] in ("the", "its", "their", "existing", "all", "ukraine's", "ukrainian"):
+        k -= 1
+    if k < 1 or low[k] not in ("for", "of", "on", "to") or low[k - 1] not in _SERVICE_NOUNS:
+        return False
+    if low[k] == "of" and low[k - 1] in ("part", "parts", "component", "components"):
+        return k >= 2 and low[k - 2] in ("spare", "replacement")  # "parts of the Hawk system" are a pledge
+    return True
 
 
 _COMPARISON = frozenset("version variant equivalent successor copy derivative upgrade counterpart cousin".split())

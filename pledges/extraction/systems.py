@@ -105,6 +105,8 @@ class Phrase:
             return m.entry.kind in ("system", "generic", "donor")
         if tok in MODIFIERS or tok == "-" or tok == "/":
             return True
+        if tok in ("(", ")"):
+            return self._short_parenthesis(i)
         if self.hyphen_joined(i):
             return True
         if tok.isdigit() and (not self.space[i] or (i + 1 < len(self.low) and self.low[i + 1] in ("mm", "cm", "millimetre", "millimeter", "calibre", "caliber"))):
@@ -117,6 +119,21 @@ class Phrase:
         if (len(tok) > 4 and tok.endswith("ly") and tok not in _NOT_ADVERBS and i + 1 < len(self.low)
                 and not self.low[i + 1].endswith("ly")):
             return self.is_modifier(i + 1)  # "highly mobile", "fully armoured": an adverb on a modifier
+        return False
+
+    def _short_parenthesis(self, i: int) -> bool:
+        """A bracket of a short capitalised acronym inside a long name: "Wire-Guided (TOW) missiles"."""
+        low, raw = self.low, self.raw
+        step, close = (1, ")") if low[i] == "(" else (-1, "(")
+        k = i + step
+        seen = 0
+        while 0 <= k < len(low) and seen <= 3:
+            if low[k] == close:
+                return seen > 0
+            if not (raw[k][:1].isupper() or raw[k].isdigit() or raw[k] == "-"):
+                return False
+            seen += 1
+            k += step
         return False
 
     def is_head(self, i: int) -> bool:
@@ -146,6 +163,11 @@ def noun_run(ph: Phrase, start: int, limit: int = 14) -> tuple[int, list[list[in
             conjuncts[-1].extend(range(m.first, m.last + 1))
             last = m.last
             i = m.last + 1
+            continue
+        if (tok == "," and i > start and i + 1 < n and ph.raw[i - 1][:1].isupper() and ph.hyphen_joined(i - 1)
+                and ph.raw[i + 1][:1].isupper() and ph.hyphen_joined(i + 1)):
+            conjuncts[-1].append(i)  # "Tube-Launched, Optically-Tracked, Wire-Guided (TOW)": one long name
+            i += 1
             continue
         if tok in COORD:
             # "armoured and protected vehicles"; "PT-91 and T-72 tanks" (names sharing a head noun)
@@ -185,6 +207,10 @@ FUNCTION_WORDS = frozenset(
     before during through within without via like such apiece worth valued totalling totaling
     costing made built it they he she we there then now today this next last more""".split()
 )
+# "rounds of ammunition for the Leopard 2 tanks" is tank ammunition, not tanks: the generic
+# ammunition of the host's category, when the reference has one.
+_SHELL_HEADS = frozenset({"ammunition", "munition", "round", "shell", "projectile", "cartridge"})
+_AMMUNITION_BY_CATEGORY = {"tanks": "tank ammunition", "artillery": "artillery ammunition"}
 AMMUNITION_HEADS = frozenset({"ammunition", "munition", "round", "rocket", "missile", "shell", "interceptor", "projectile"})
 
 
@@ -286,6 +312,8 @@ def build_object(ref: ReferenceData, ph: Phrase, start: int, quantity: Quantity 
         system, alias = comp_named.entry.target, comp_named.entry.alias
         if head in AMMUNITION_HEADS:
             ammo = _munition_of(ref, system)
+            if ammo is None and head in _SHELL_HEADS:
+                ammo = ref.by_name.get(_AMMUNITION_BY_CATEGORY.get(system.category, ""))
             if ammo is not None:
                 system, alias = ammo, f"{head} for {alias}"
             elif system.unit in ("missile", "round"):
