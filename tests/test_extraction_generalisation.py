@@ -78,3 +78,49 @@ def test_spare_parts_for_a_system_are_not_that_system():
 
 def test_parts_of_a_system_are_still_that_system():
     assert found("Finland will send parts of the NASAMS air defence system to Ukraine.") == [("FI", "NASAMS", None)]
+
+
+# --------------------------------------------------------------------------- package values
+
+def test_value_of_a_package_without_a_donor_verb_is_proposed():
+    text = ("Today the Defense Department announces more help for Ukraine. "
+            "It is the sixth drawdown since March, and it is valued at $300 million.")
+    assert values(text) == [("US", 300_000_000, "USD")]
+
+
+def test_money_that_names_a_package_is_its_value():
+    assert values("The Pentagon said: This $600 million package includes mortar rounds.")[0][1] == 600_000_000
+
+
+def test_package_funded_from_two_sources_gives_both_parts_not_the_sum():
+    text = ("The Pentagon announces $3 billion in additional security assistance for Ukraine. "
+            "This includes a drawdown valued at up to $1.2 billion, and $1.8 billion in Ukraine "
+            "Security Assistance Initiative funds.")
+    assert sorted(v for _, v, _ in values(text)) == [1_200_000_000, 1_800_000_000]
+
+
+def test_the_authorization_of_a_drawdown_is_not_a_condition():
+    text = "This includes the authorization of a Presidential Drawdown valued at $700 million for Ukraine, the Pentagon said."
+    assert values(text) == [("US", 700_000_000, "USD")]
+
+
+def test_annual_budget_lines_are_not_pledges():
+    for text in ("Norway has earmarked around NOK 15 billion for military aid to Ukraine in 2025.",
+                 "The Dutch government plans to provide around 3 billion euros to Ukraine next year.",
+                 "The draft budget earmarks €6 billion for Ukraine aid.",
+                 "Denmark has allocated more than DKK 20 billion for Ukraine this year."):
+        assert values(text) == [], text
+
+
+def test_new_money_for_a_year_is_still_a_pledge():
+    assert values("Italy said it would provide up to €2 billion in additional military aid to Ukraine in 2025.") == [
+        ("IT", 2_000_000_000, "EUR")]
+
+
+def test_cumulative_money_is_not_a_pledge():
+    assert values("Canada alone has committed more than $4 billion.") == []
+    assert values("Since 2022 Norway has given about NOK 30 billion in military support.") == []
+
+
+def test_a_special_fund_for_own_forces_is_not_a_pledge():
+    assert values("Poland will create a 20 billion zloty special fund to modernise its army and support Ukraine.") == []

@@ -394,7 +394,7 @@ def _conditional(seg: Seg, clause: int, gov_first: int = 0) -> bool:
     for k, tok in enumerate(seg.low):
         if seg.clause_id[k] != clause or aside[k]:
             continue
-        if tok in _PERMISSION_WORDS and k > gov_first:
+        if tok in _PERMISSION_WORDS and k > gov_first and _permission_pending(seg, k):
             return True  # "once the necessary permission to re-export them has been granted"
         if tok in ("if", "unless", "whether"):
             if k > 0 and seg.low[k - 1] in ("even", "as"):
@@ -453,11 +453,21 @@ def _standalone_name(seg: Seg, k: int) -> bool:
     return True
 
 
+_ORDINALS = frozenset(
+    """second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth
+    fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth twentieth thirtieth fortieth
+    fiftieth th st nd rd""".split()
+)
+
+
 def _superlative_before(seg: Seg, at: int) -> bool:
-    """"its largest package so far": "so far" qualifies the superlative, not a running total."""
-    for k in range(max(0, at - 6), at):
+    """"its largest package so far": "so far" qualifies the superlative, not a running total;
+    likewise an ordinal ("the twenty-fifth drawdown ... since August 2021")."""
+    for k in range(max(0, at - 10), at):
         t = seg.low[k]
-        if t in ("largest", "biggest", "most", "first", "single", "greatest") or (t.endswith("est") and len(t) > 5):
+        if k >= at - 6 and (t in ("largest", "biggest", "most", "first", "single", "greatest") or (t.endswith("est") and len(t) > 5)):
+            return True
+        if t in _ORDINALS and (t not in ("th", "st", "nd", "rd") or (k > 0 and seg.low[k - 1].isdigit())):
             return True
     return False
 
@@ -489,7 +499,19 @@ def _relative_aside(seg: Seg, first: int) -> bool:
     return False
 
 
-_PERMISSION_WORDS = frozenset("permission approval consent authorisation authorization".split())
+_PERMISSION_WORDS = frozenset(
+    "permission permissions approval approvals consent authorisation authorization authorisations authorizations "
+    "clearance licence license".split()
+)
+_PENDING = frozenset("once until pending subject when after unless without awaiting".split())
+
+
+def _permission_pending(seg: Seg, k: int) -> bool:
+    """"once the necessary approvals have been granted", "pending permission": a condition, not
+    "the authorization of a Presidential Drawdown" (the act itself)."""
+    if any(t in _PENDING for t in seg.low[max(0, k - 4) : k]):
+        return True
+    return any(t in ("granted", "given", "obtained", "received", "issued") for t in seg.low[k + 1 : k + 8])
 
 
 def _perfect_before(seg: Seg, first: int) -> bool:
@@ -1076,11 +1098,21 @@ def _segment_candidates(text: str, seg: Seg, ref: ReferenceData, lst: ListState,
                 out.append(Candidate(donor, extra, obj.item if extra.unit == obj.system.unit else extra.unit, q, None,
                                      seg.segment, conf, reasons[:2] + ["system:" + extra.name], order, at + n_extra + 1))
     equipment = [c for c in out]
+    accepted: Money | None = None
     for mo in seg.money:
         status, why, gov, side = _pledge_status(seg, mo.first, mo.last, lst)
         tied = _package_money(seg, mo)
-        if status == "no-trigger" and tied and _worth(seg, mo):
+        valued = _worth(seg, mo) and (tied or not equipment)  # "a drawdown ..., and it is valued at $400m"
+        named = _names_package(seg, mo)  # "This $400 million package includes ..."
+        part = accepted is not None and _coordinated_money(seg, accepted, mo)
+        if accepted is not None and not part:
+            break  # one package value per sentence, unless its parts are given side by side
+        if valued or named:
+            tied = True
+        if status == "no-trigger" and tied and (valued or named):
             status, why = "weak", "trigger:package worth"  # "The package, Sweden's tenth, is worth SEK 4.3bn."
+        elif part and status in ("no-trigger", "pledge", "weak"):
+            status, why = "pledge", "value:part of a package"  # "$1bn in drawdown, and $850m in USAI funds"
         elif status not in ("pledge", "weak") or gov is None:
             continue
         if equipment and not tied:
@@ -1090,7 +1122,7 @@ def _segment_candidates(text: str, seg: Seg, ref: ReferenceData, lst: ListState,
                 c.money = Money(mo.amount, resolve_currency(mo.currency, c.donor.code), mo.first, mo.last, mo.start, mo.end)
                 c.reasons.append("value:" + text[mo.start : mo.end])
             continue
-        if gov is not None and not (PLEDGE in gov[2] and (side == "before" or tied)):
+        if gov is not None and not valued and not part and not (PLEDGE in gov[2] and (side == "before" or tied)):
             continue
         if any(seg.low[k] in _NOT_AID_MONEY for k in range(mo.first, min(len(seg.low), mo.last + 6))):
             continue  # "£1.6 billion of UK export finance", "a €5bn loan"
@@ -1100,7 +1132,8 @@ def _segment_candidates(text: str, seg: Seg, ref: ReferenceData, lst: ListState,
             for k in range(gov[1] + 1, mo.first))
         if not tied and not direct and _clause_has(seg, clause, PACKAGE) < 0:
             continue  # "Germany announced a further €500m" is a pledge; a sum elsewhere in the sentence may not be
-        if _budget_like(seg, clause) or (gov is not None and _passive(seg, gov[0])):
+        if (_budget_like(seg, clause, mo) or (gov is not None and _passive(seg, gov[0]))
+                or _cumulative_money(seg, gov, mo) or _own_forces_money(seg, clause, mo)):
             continue
         if mo.first > 0 and seg.low[mo.first - 1] == "by":
             continue
@@ -1117,7 +1150,7 @@ def _segment_candidates(text: str, seg: Seg, ref: ReferenceData, lst: ListState,
                 earmark = m.entry.target
         out.append(Candidate(att.donor, None, None, None, money, seg.segment,
                              _confidence(status, gov, att, None, None), reasons, order, mo.start, earmark))
-        break
+        accepted = mo
     if not out and not seg.money and not equipment:
         package = _package_only(text, seg, lst, context, document, order)
         if package is not None:
@@ -1163,7 +1196,72 @@ def _worth(seg: Seg, mo: Money) -> bool:
     return k >= 0 and seg.low[k] in ("worth", "valued", "totalling", "totaling", "value")
 
 
-_BUDGET_WORDS = frozenset("budget budgets annual annually yearly per financial fiscal every each".split())
+_BUDGET_WORDS = frozenset("budget budgets annual annually yearly per financial fiscal every each draft".split())
+_PACKAGE_NOUNS = frozenset("package packages tranche drawdown pda".split())
+_NEW_MONEY = frozenset("additional new further another extra fresh".split())
+_OWN_FORCES = frozenset("bundeswehr gdp spending".split())
+
+
+def _names_package(seg: Seg, mo: Money) -> bool:
+    """"a $2.5 billion drawdown package", "This £400m package": the money names a package."""
+    for k in range(mo.last + 1, min(len(seg.low), mo.last + 5)):
+        t = seg.low[k]
+        if t in _PACKAGE_NOUNS:
+            return True
+        if not (seg.phrase.is_modifier(k) or t in ("aid", "support", "assistance", "security", "military", "defence", "defense", "presidential", "-")):
+            return False
+    return False
+
+
+def _coordinated_money(seg: Seg, prev: Money, mo: Money) -> bool:
+    """"valued at $1 billion, and $850 million in USAI funds": two parts of one announcement."""
+    between = seg.low[prev.last + 1 : mo.first]
+    return bool(between) and all(t in (",", "and", "plus") for t in between) and _package_money(seg, mo)
+
+
+def _marked_new(seg: Seg, mo: Money) -> bool:
+    """"a further €500m", "€3 billion in additional military aid": money that is new, not a budget line."""
+    lo = max(0, mo.first - 3)
+    return any(t in _NEW_MONEY for t in seg.low[lo : mo.first]) or any(
+        t in _NEW_MONEY for t in seg.low[mo.last + 1 : mo.last + 4])
+
+
+_ROUGH = frozenset("more than over nearly almost some around about approximately roughly".split())
+
+
+_BUDGET_VERBS = frozenset(
+    "earmark earmarks earmarked earmarking allocate allocates allocated allocating budget budgets budgeted "
+    "set aside sets reserve reserves reserved".split()
+)
+
+
+def _budget_verb(seg: Seg, clause: int, mo: Money) -> bool:
+    """The money is planned rather than given: "earmarks", "has allocated", "plans to provide"."""
+    for first, last, kinds in seg.cues:
+        if first > mo.first or seg.clause_id[first] != clause:
+            continue
+        if WEAK in kinds or seg.low[first] in _BUDGET_VERBS or (PLEDGE in kinds and _perfect_before(seg, first)):
+            return True
+    return False
+
+
+def _cumulative_money(seg: Seg, gov, mo: Money) -> bool:
+    """"has committed more than $56 billion", "has allocated around €7 billion": a running total."""
+    if gov is None or not _perfect_before(seg, gov[0]) or _marked_new(seg, mo) or _names_package(seg, mo):
+        return False
+    clause = seg.clause_id[mo.first]
+    if any((t in _PACKAGE_NOUNS or t in _NEW_MONEY) and seg.clause_id[k] == clause for k, t in enumerate(seg.low)):
+        return False  # "has approved a further package ... worth around €2.7 billion"
+    return any(t in _ROUGH for t in seg.low[max(0, mo.first - 2) : mo.first]) or any(
+        t in ("alone", "overall", "altogether") for t in seg.low[max(0, gov[0] - 4) : gov[0]])
+
+
+def _own_forces_money(seg: Seg, clause: int, mo: Money) -> bool:
+    """"the €100 billion special fund", "defence spending of 2% of GDP": money for one's own forces."""
+    if mo.last + 2 < len(seg.low) and seg.low[mo.last + 1] == "special" and seg.low[mo.last + 2] in ("fund", "funds"):
+        return True
+    lo, hi = max(0, mo.first - 8), min(len(seg.low), mo.last + 9)
+    return any(seg.low[k] in _OWN_FORCES and seg.clause_id[k] == clause for k in range(lo, hi))
 
 
 def _package_money(seg: Seg, mo: Money) -> bool:
@@ -1181,14 +1279,19 @@ _NOT_AID_MONEY = frozenset("export finance loan loans credit credits guarantee g
 
 _PACKAGE_WORDS = frozenset(
     """package packages tranche aid assistance support funding contribution contributions donation
-    weapons equipment initiative purl fund""".split()
+    weapons equipment initiative purl fund funds""".split()
 )
 
 
-def _budget_like(seg: Seg, clause: int) -> bool:
-    """"€7.5 billion in 2024, and for 2025 ... four billion", "£3 billion this financial year": a budget, not a package."""
+def _budget_like(seg: Seg, clause: int, mo: Money | None = None) -> bool:
+    """"€7.5 billion in 2024, and for 2025 ... four billion", "£3 billion this financial year": a budget, not a package.
+
+    A sum planned for a year ("around €4 billion next year", "€7 billion for 2024") is a budget
+    line too, unless it is marked as new money ("€3 billion in additional aid in 2024").
+    """
     years = set()
     ranged = False
+    new = mo is not None and (_marked_new(seg, mo) or not _budget_verb(seg, clause, mo))
     for k, tok in enumerate(seg.low):
         if seg.clause_id[k] != clause:
             continue
@@ -1196,6 +1299,12 @@ def _budget_like(seg: Seg, clause: int) -> bool:
             return True
         if tok == "year" and k > 0 and seg.low[k - 1] in ("a", "per", "each", "every", "financial", "fiscal"):
             return True
+        if not new and mo is not None and mo.last < k <= mo.last + 12 and "." not in seg.low[mo.last + 1 : k]:
+            if tok == "year" and seg.low[k - 1] in ("next", "this", "coming") and seg.low[k - 2] not in ("the", "within"):
+                return True
+            if (tok.isdigit() and len(tok) == 4 and tok[:2] == "20" and seg.low[k - 1] in ("for", "in")
+                    and not (k + 1 < len(seg.low) and seg.low[k + 1] in ("-", "and", "to"))):
+                return True
         if tok.isdigit() and len(tok) == 4 and tok[:2] in ("19", "20"):
             years.add(tok)
             if k > 0 and seg.low[k - 1] in ("between", "from", "-", "to", "and", "until", "till"):
@@ -1236,6 +1345,7 @@ def _finish(text: str, candidates: list[Candidate]) -> list[Extracted]:
     named_cats = {(c.donor.code, c.system.category) for c in kept if c.system is not None and not c.system.generic}
     counted_donors = {code for code, _ in counted_cats}
     donors_with_content = {c.donor.code for c in kept if c.system is not None or c.money is not None}
+    kept = _drop_money_sums(kept)
     item_values = {(c.donor.code, c.money.amount) for c in kept if c.system is not None and c.money is not None}
     kept = [c for c in kept if not (c.system is None and c.money is not None and (c.donor.code, c.money.amount) in item_values)]
     for c in list(kept):
@@ -1303,6 +1413,27 @@ def _finish(text: str, candidates: list[Candidate]) -> list[Extracted]:
             )
         )
     return out
+
+
+def _drop_money_sums(kept: list[Candidate]) -> list[Candidate]:
+    """"$1.85 billion ... : $1 billion in drawdown and $850 million in USAI funds": the parts are
+    the pledges (they differ in kind), the sum is not proposed again."""
+    by_donor: dict[str, list[Candidate]] = {}
+    for c in kept:
+        if c.system is None and c.money is not None:
+            by_donor.setdefault(c.donor.code, []).append(c)
+    drop = set()
+    for group in by_donor.values():
+        if len(group) < 3:
+            continue
+        amounts = [c.money.amount for c in group]
+        for c in group:
+            others = [a for o, a in zip(group, amounts) if o is not c and a < c.money.amount]
+            # a pair (or all) of the smaller amounts adds up to this one
+            if sum(others) == c.money.amount or any(
+                    a + b == c.money.amount for i, a in enumerate(others) for b in others[i + 1 :]):
+                drop.add(id(c))
+    return [c for c in kept if id(c) not in drop] if drop else kept
 
 
 def _more_specific(a: System, b: System) -> bool:
