@@ -123,7 +123,7 @@ def pledge_detail(request: HttpRequest, pk: int) -> HttpResponse:
         link.highlighted = highlighted_paragraph(
             link.report.body, link.evidence, link.evidence_start, link.evidence_end
         )
-    history = selectors.pledge_history(pledge=pledge)
+    corrections = selectors.pledge_corrections(pledge=pledge)
     return render(
         request,
         "pledges/pledge_detail.html",
@@ -133,7 +133,7 @@ def pledge_detail(request: HttpRequest, pk: int) -> HttpResponse:
                 pledge.source_report.body, pledge.evidence, pledge.evidence_start, pledge.evidence_end
             ),
             "sources": sources,
-            "history": history,
+            "corrections": corrections,
             "permalink": request.build_absolute_uri(pledge.get_absolute_url()),
             "today": timezone.now().date(),
         },

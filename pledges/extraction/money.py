@@ -40,6 +40,9 @@ BY_DONOR = {
 }
 
 
+_START = frozenset(SYMBOLS) | CODES | {"kr", "US", "us", "Us"}
+
+
 @dataclass(frozen=True, slots=True)
 class Money:
     amount: int
@@ -90,6 +93,9 @@ def find_money(toks: Tokens) -> list[Money]:
     i = 0
     while i < n:
         tok = raw[i]
+        if not (tok[:1].isdigit() or tok in _START):
+            i += 1
+            continue
         cur = None
         first = i
         j = i + 1

@@ -49,6 +49,10 @@ PREFIXES: dict[tuple[str, ...], str | None] = {
     ("under",): UP_TO,
 }
 _PREFIX_FIRST = {k[0] for k in PREFIXES}
+_AFTER_ARTICLE = frozenset(
+    "further additional total batch dozen hundred thousand million few number handful large significant "
+    "undisclosed unspecified unknown estimated small".split()
+)
 _OVER_VERBS = frozenset("hand hands handed handing turn turns turned turning take takes took taken".split())
 
 VAGUE_PHRASES: list[tuple[str, ...]] = [
@@ -58,8 +62,7 @@ VAGUE_PHRASES: list[tuple[str, ...]] = [
     ("several",), ("a", "few"), ("a", "number", "of"), ("a", "handful", "of"), ("numerous",),
     ("multiple",), ("a", "large", "number", "of"), ("a", "significant", "number", "of"),
     ("large", "numbers", "of"), ("a", "large", "quantity", "of"), ("large", "quantities", "of"),
-    ("a", "squadron", "of"), ("a", "company", "of"), ("a", "battalion", "of"), ("a", "fleet", "of"),
-    ("a", "couple", "of"), ("a", "series", "of"), ("various",), ("many",),
+    ("various",), ("a", "small", "number", "of"), ("small", "numbers", "of"),
 ]
 UNDISCLOSED_PHRASES: list[tuple[str, ...]] = [
     ("an", "undisclosed", "number", "of"), ("undisclosed", "number", "of"),
@@ -69,6 +72,13 @@ UNDISCLOSED_PHRASES: list[tuple[str, ...]] = [
     ("unspecified",), ("an", "unknown", "number", "of"),
 ]
 _PHRASE_FIRST = {p[0] for p in VAGUE_PHRASES + UNDISCLOSED_PHRASES}
+_VAGUE_BY_FIRST: dict[str, list[tuple[str, ...]]] = {}
+for _p in VAGUE_PHRASES:
+    _VAGUE_BY_FIRST.setdefault(_p[0], []).append(_p)
+_UNDISCLOSED_BY_FIRST: dict[str, list[tuple[str, ...]]] = {}
+for _p in UNDISCLOSED_PHRASES:
+    _UNDISCLOSED_BY_FIRST.setdefault(_p[0], []).append(_p)
+_STARTERS = frozenset(UNITS) | _PREFIX_FIRST | _PHRASE_FIRST | {"dozen", "half"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -178,11 +188,12 @@ def find_quantities(toks: Tokens) -> list[Quantity]:
     i = 0
     while i < n:
         w = low[i]
-        if not (w[:1].isdigit() or w in UNITS or w in _PREFIX_FIRST or w in _PHRASE_FIRST or w in ("a", "an", "dozen", "half")):
+        if w not in _STARTERS and not w[:1].isdigit():
             i += 1
             continue
         # Digits glued to letters or a hyphen after letters are model names: T-72, M777, Su-25.
-        if w[:1].isdigit() and i > 0 and not sp[i] and (raw[i - 1][:1].isalpha() or (raw[i - 1] == "-" and i > 1 and not sp[i - 1] and raw[i - 2][:1].isalpha())):
+        if w[:1].isdigit() and i > 0 and not sp[i] and (raw[i - 1][:1].isalpha() or raw[i - 1] in ".,/:"
+                                                        or (raw[i - 1] == "-" and i > 1 and not sp[i - 1] and raw[i - 2][:1].isalpha())):
             i += 1
             continue
         q = _parse_at(toks, i)
@@ -197,10 +208,12 @@ def find_quantities(toks: Tokens) -> list[Quantity]:
 def _parse_at(toks: Tokens, i: int) -> Quantity | None:
     raw, low, sp = toks.raw, toks.low, toks.space_before
     n = len(low)
-    for phrase in UNDISCLOSED_PHRASES:
+    for phrase in _UNDISCLOSED_BY_FIRST.get(low[i], ()):
         if _phrase_at(low, i, phrase):
             last = i + len(phrase) - 1
             return Quantity(None, UNDISCLOSED, i, last, toks.starts[i], toks.ends[last])
+    if low[i] in ("a", "an") and i + 1 < n and low[i + 1] not in _AFTER_ARTICLE:
+        return None
     qualifier = EXACT
     j = i
     if low[i] == "over" and i > 0 and low[i - 1] in _OVER_VERBS:
@@ -220,7 +233,7 @@ def _parse_at(toks: Tokens, i: int) -> Quantity | None:
             break
     if j >= n:
         return None
-    for phrase in VAGUE_PHRASES:
+    for phrase in _VAGUE_BY_FIRST.get(low[j], ()):
         if _phrase_at(low, j, phrase):
             last = j + len(phrase) - 1
             return Quantity(None, VAGUE, i, last, toks.starts[i], toks.ends[last])

@@ -16,9 +16,18 @@ from typing import Any, Iterable
 from .text import TOKEN_RE, Tokens, fold
 
 # Tokens that join parts of one name and are ignored when matching aliases.
-CONNECTORS = frozenset("-/.'")
+CONNECTORS = frozenset("-/.'()")
 
-ANY, CAP, CAPS = 0, 1, 2  # case rules: any case / first letter upper / all upper
+ANY, CAP, CAPS = 0, 1, 2
+
+# Country codes that reports write as names ("US announces ..."); matched in capitals only.
+CODES_USED_AS_NAMES = frozenset({"US"})
+
+# Surnames that are also common words, first names or company names: matched only with the first name.
+AMBIGUOUS_SURNAMES = frozenset(
+    "little martin harris collins peters costa michel wong park cohen gram blair payne meta slot "
+    "dan gabriel marin rau dan borne joly anand".split()
+)  # case rules: any case / first letter upper / all upper
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,9 +119,10 @@ class PhraseTrie:
         p = 0
         nv = len(view)
         while p < nv:
-            node = root.get(low[view[p]])
-            if node is None:
-                for v in singular_forms(low[view[p]]):
+            tok = low[view[p]]
+            node = root.get(tok)
+            if node is None and tok[-1:] == "s":
+                for v in singular_forms(tok):
                     node = root.get(v)
                     if node is not None:
                         break
@@ -129,7 +139,7 @@ class PhraseTrie:
                     break
                 tok = low[view[q]]
                 nxt = node.get(tok)
-                if nxt is None:
+                if nxt is None and tok[-1:] == "s":
                     for v in singular_forms(tok):
                         nxt = node.get(v)
                         if nxt is not None:
@@ -184,7 +194,7 @@ class ReferenceData:
             donor = Donor(code=str(d["code"]).upper(), name=str(d["name"]), kind=str(d.get("kind", "country")))
             ref.donors.append(donor)
             ref.by_code[donor.code] = donor
-            names = [d["name"], d["code"]] if len(str(d["code"])) > 2 or donor.kind != "country" else [d["name"]]
+            names = [d["name"], d["code"]] if donor.kind != "country" or donor.code in CODES_USED_AS_NAMES else [d["name"]]
             for alias in names + list(d.get("aliases") or []):
                 key = alias_key(alias)
                 if key:
@@ -195,7 +205,7 @@ class ReferenceData:
                     continue
                 ref.trie.add(key, Entry("person", donor, ANY if len(key) > 1 else CAP, person))
                 parts = [p for p in str(person).split() if p[:1].isupper()]
-                if len(parts) >= 2 and len(parts[-1]) >= 4:
+                if len(parts) >= 2 and len(parts[-1]) >= 4 and parts[-1].lower() not in AMBIGUOUS_SURNAMES:
                     surnames.setdefault(parts[-1], set()).add(donor.code)
                     person_donor[parts[-1]] = donor
         for surname, codes in surnames.items():
@@ -223,7 +233,7 @@ class ReferenceData:
                     head = key[-1]
                     forms = singular_forms(head)
                     head = forms[0] if forms else head
-                    mods = frozenset(t for t in key[:-1] if t.isalpha() and len(t) > 2)
+                    mods = frozenset(t for t in key[:-1] if len(t) > 1)
                     ref.generic_heads.setdefault(head, []).append((mods, system))
         return ref
 
@@ -234,6 +244,18 @@ class ReferenceData:
         systems = json.loads((path / "systems.json").read_text(encoding="utf-8"))
         return cls.from_dicts(donors=donors, systems=systems)
 
+    def lookup(self, phrase: str) -> System | None:
+        """The system an exact phrase names, if any (used for "HIMARS ammunition")."""
+        node = self.trie.root
+        for tok in alias_key(phrase):
+            node = node.get(tok)
+            if node is None:
+                return None
+        for e in node.get(None, []):
+            if e.kind in ("system", "generic"):
+                return e.target
+        return None
+
     def find(self, toks: Tokens, view: list[int]) -> list[Match]:
         """All donor, person and system mentions in a segment, longest alias first."""
         raw = toks.raw
@@ -241,18 +263,74 @@ class ReferenceData:
         def accept(first: int, last: int, entries: list[Entry]) -> list[Entry]:
             return [e for e in entries if case_ok(e.case, raw[first])]
 
-        return [Match(f, l, es[0]) for f, l, es in self.trie.scan(toks, view, accept)]
+        found = [Match(f, l, es[0]) for f, l, es in self.trie.scan(toks, view, accept)]
+        if found:
+            found = self._shared_heads(toks, view, found)
+        return found
 
-    def generic_for(self, head: str, mods: Iterable[str]) -> System | None:
+    def _walk(self, tokens: list[str]) -> list[Entry]:
+        node = self.trie.root
+        for tok in tokens:
+            nxt = node.get(tok)
+            if nxt is None:
+                for v in singular_forms(tok):
+                    nxt = node.get(v)
+                    if nxt is not None:
+                        break
+            if nxt is None:
+                return []
+            node = nxt
+        return node.get(None, [])
+
+    def _shared_heads(self, toks: Tokens, view: list[int], found: list[Match]) -> list[Match]:
+        """Names that share the words of the next name: "Hawk and IRIS-T air defence systems",
+        "four Hawk air defence launchers" (Hawk + launchers is an alias of Hawk)."""
+        raw, low = toks.raw, toks.low
+        taken = {k for m in found for k in range(m.first, m.last + 1)}
+        pos = {t: p for p, t in enumerate(view)}
+        out = []
+        for m in found:
+            p = pos.get(m.first)
+            if m.entry.kind in ("system", "generic") and p is not None and p > 0:
+                tail = [low[view[q]] for q in range(p, pos.get(m.last, p) + 1)]
+                for gap in (1, 2):
+                    if p - gap < 0:
+                        break
+                    w = view[p - gap]
+                    if gap == 2 and low[view[p - 1]] not in ("and", "or", ","):
+                        break
+                    if w in taken or not raw[w][:1].isupper() or not raw[w].isalpha() or len(raw[w]) < 3:
+                        continue
+                    hit = None
+                    for s_ in range(1 if m.entry.kind == "system" else 0, len(tail)):
+                        entries = [e for e in self._walk([low[w]] + tail[s_:]) if e.kind == "system"]
+                        if entries:
+                            hit = entries[0]
+                            break
+                    if hit is None:
+                        continue
+                    if gap == 1 and m.entry.kind == "generic":
+                        m = Match(w, m.last, hit)  # "Hawk air defence launchers" names the Hawk
+                    else:
+                        out.append(Match(w, w, hit))
+                    taken.add(w)
+                    break
+            out.append(m)
+        out.sort(key=lambda m: m.first)
+        return out
+
+    def generic_for(self, head: str, mods: Iterable[str], need_shared: bool = False) -> System | None:
         """The generic system whose alias has this head noun and shares most modifiers."""
         options = self.generic_heads.get(head)
         if not options:
             return None
-        mods = frozenset(mods)
+        mods = frozenset(m for m in mods if len(m) > 1)
         best = None
         best_score = 0
         for amods, system in options:
             if not amods:
+                if need_shared:
+                    continue
                 score = 1
             else:
                 shared = len(amods & mods)

@@ -31,9 +31,14 @@ _FOLD = str.maketrans(
 )
 
 
+_FOLD_RE = re.compile("[" + re.escape("".join(chr(c) for c in _FOLD)) + "]")
+
+
 def fold(text: str) -> str:
     """Same-length copy with quotes, dashes and odd spaces made plain ASCII."""
-    return text.translate(_FOLD)
+    # A regex over the few characters that change is much faster than str.translate
+    # on mostly-ASCII text.
+    return _FOLD_RE.sub(lambda m: _FOLD[ord(m.group())], text)
 
 
 # Tokens: runs of letters, runs of ASCII digits, or any single other visible character.
@@ -56,22 +61,28 @@ class Tokens:
         return len(self.starts)
 
 
+def tokenize_all(folded: str) -> Tokens:
+    """Tokens of the whole text at once (one regex pass); segments take slices of it."""
+    return tokenize(folded, 0, len(folded))
+
+
+def token_slice(toks: Tokens, a: int, b: int) -> Tokens:
+    space = toks.space_before[a:b]
+    if space:
+        space[0] = True
+    return Tokens(toks.starts[a:b], toks.ends[a:b], toks.raw[a:b], toks.low[a:b], space)
+
+
 def tokenize(folded: str, start: int, end: int) -> Tokens:
-    starts: list[int] = []
-    ends: list[int] = []
-    raw: list[str] = []
-    space: list[bool] = []
-    prev_end = -1
-    for m in TOKEN_RE.finditer(folded, start, end):
-        s, e = m.span()
-        tok = m.group()
-        if e - s > MAX_TOKEN:
-            tok = "\x00"
-        starts.append(s)
-        ends.append(e)
-        raw.append(tok)
-        space.append(s != prev_end)
-        prev_end = e
+    raw = TOKEN_RE.findall(folded, start, end)
+    spans = [m.span() for m in TOKEN_RE.finditer(folded, start, end)]
+    starts = [a for a, _ in spans]
+    ends = [b for _, b in spans]
+    ms = spans
+    for k, tok in enumerate(raw):
+        if len(tok) > MAX_TOKEN:
+            raw[k] = "\x00"
+    space = [True] + [s != e for s, e in zip(starts[1:], ends)] if ms else []
     return Tokens(starts, ends, raw, [t.lower() for t in raw], space)
 
 
@@ -199,9 +210,15 @@ def split_segments(folded: str) -> list[Segment]:
             for s, e in _cut(folded, body_s, le):
                 segments.append(Segment(s, e, ITEM, block, blank))
             in_list = True
-        elif line.endswith(":") and line.count(" ") < 40:
-            for s, e in _cut(folded, ls, le):
-                segments.append(Segment(s, e, LEAD, block, blank))
+        elif line.endswith(":"):
+            # "... since August 2021. The capabilities in this package include:" - the last
+            # sentence leads the list that follows.
+            spans = [_trim(folded, a, b) for a, b in _sentence_spans(line, ls)]
+            spans = [(a, b) for a, b in spans if a < b]
+            for n_span, (a, b) in enumerate(spans):
+                kind = LEAD if n_span == len(spans) - 1 else SENTENCE
+                for s, e in _cut(folded, a, b):
+                    segments.append(Segment(s, e, kind, block, blank and n_span == 0))
             in_list = True
         elif in_list and not blank and len(line) < 200 and not line.endswith((".", "!", "?")):
             # An unbulleted line straight after a lead-in or an item: a list item.

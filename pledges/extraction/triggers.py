@@ -14,6 +14,7 @@ RECEIVE = "receive"  # the recipient's side: the donor follows "from"
 INCLUDE = "include"  # a package lists its content
 ATTACK = "attack"  # launched, fired, shot down, lost ...
 REQUEST = "request"  # asked for, called for, needs ...
+PERMIT = "permit"  # allow, authorise, approve the transfer: a third party's permission, not a pledge
 PROCURE = "procure"  # ordered, bought, for the Bundeswehr ...
 OTHER_VERB = "other"  # a verb that takes the object away from any pledge (train, produce ...)
 NEG = "neg"  # not, never, refused, ruled out ...
@@ -27,7 +28,7 @@ RECIPIENT = "recipient"  # Ukraine, Kyiv ...
 WEAK = "weak"  # plans to, expected to, reportedly: still a pledge, less sure
 BACKGROUND = "background"  # previously, already: earlier support, not this report's pledge
 
-VERB_CUES = frozenset({PLEDGE, RECEIVE, INCLUDE, ATTACK, REQUEST, PROCURE, OTHER_VERB})
+VERB_CUES = frozenset({PLEDGE, RECEIVE, INCLUDE, ATTACK, REQUEST, PROCURE, OTHER_VERB, PERMIT})
 POSITIVE = frozenset({PLEDGE, RECEIVE, INCLUDE})
 
 
@@ -40,38 +41,52 @@ def _forms(*specs: str) -> list[str]:
 
 _CUES: dict[str, list[str]] = {
     PLEDGE: _forms(
-        "provide|provides|provided|providing|provision",
+        "provide|provides|provided|providing",
         "send|sends|sent|sending",
-        "deliver|delivers|delivered|delivering|delivery|deliveries",
+        "deliver|delivers|delivered|delivering",
         "supply|supplies|supplied|supplying",
-        "donate|donates|donated|donating|donation|donations",
+        "donate|donates|donated|donating",
+        "pass on|passes on|passed on|passing on",
+        "re-export|re-exports|re-exported|re-exporting",
         "transfer|transfers|transferred|transferring",
         "give|gives|gave|giving|given",
         "pledge|pledges|pledged|pledging",
         "commit|commits|committed|committing",
-        "hand over|hands over|handed over|handing over|handed|hand-over|handover",
+        "hand over|hands over|handed over|handing over|handed|handover|hand-over",
         "allocate|allocates|allocated|allocating",
         "dispatch|dispatches|dispatched|dispatching",
         "ship|shipped|shipping",
         "contribute|contributes|contributed|contributing",
         "offer|offers|offered|offering",
         "finance|finances|financed|financing",
-        "fund|funds|funded",
+        "funded",
         "pay for|pays for|paid for|paying for",
         "gift|gifts|gifted|gifting",
-        "grant|grants|granted",
+        "granted",
         "earmark|earmarks|earmarked",
         "announce|announces|announced|announcing",
         "approve|approves|approved|approving",
         "unveil|unveils|unveiled|unveiling",
+        "present|presents|presented|presenting",
+        "add|adds",
         "promise|promises|promised|promising",
         "equip|equips|equipped",
-        "lend|lends|lent|loan|loans|loaned",
+        "lend|lends|lent|loaned",
         "make available|makes available|made available|making available",
         "to be sent|to be delivered",
         "on its way|on their way|en route",
     ),
-    RECEIVE: _forms("receive|receives|received|receiving", "arrive|arrives|arrived|arriving", "get|gets|got|getting"),
+    RECEIVE: _forms(
+        "receive|receives|received|receiving", "arrive|arrives|arrived|arriving", "get|gets|got|getting",
+        "take delivery|takes delivery|took delivery|taken delivery|taking delivery",
+    ),
+    PERMIT: _forms(
+        "allow|allows|allowed|allowing|permit|permits|permitted|permitting",
+        "authorise|authorises|authorised|authorize|authorizes|authorized",
+        "approve the transfer|approved the transfer|approves the transfer|approve the re-export",
+        "approved the re-export|green light|green-light|greenlight|clear the way|cleared the way",
+        "export licence|export license|re-export licence|re-export license",
+    ),
     INCLUDE: _forms(
         "include|includes|included|including",
         "contain|contains|contained",
@@ -100,7 +115,7 @@ _CUES: dict[str, list[str]] = {
     REQUEST: _forms(
         "ask|asks|asked|asking",
         "request|requests|requested|requesting",
-        "call for|calls for|called for|calling for",
+        "call for|calls for|called for|calling for|call on|calls on|called on|calling on",
         "urge|urges|urged|urging",
         "appeal|appeals|appealed|appealing",
         "need|needs|needed|needing",
@@ -139,6 +154,9 @@ _CUES: dict[str, list[str]] = {
         "protect|protects|protected|protecting",
         "thank|thanks|thanked|thanking",
         "amount to|amounts to|amounted to",
+        "record|records|recorded|recording|count|counts|counted|document|documented",
+        "tally|tallied|track|tracks|tracked|list|lists|listed|show|shows|showed|shown",
+        "sell|sells|sold|selling|export|exports|exported|exporting",
     ),
     NEG: _forms(
         "not|never|no|cannot|neither|nor|without",
@@ -155,6 +173,7 @@ _CUES: dict[str, list[str]] = {
         "stop|stops|stopped|stopping",
         "delay|delays|delayed|delaying",
         "unable|reluctant|reluctance|refusal",
+        "deny|denies|denied|denying",
     ),
     HYPO: _forms(
         "could|might|may|can|if|unless|whether",
@@ -167,9 +186,11 @@ _CUES: dict[str, list[str]] = {
         "propose|proposes|proposed|proposing|proposal",
         "suggest|suggests|suggested|suggesting",
         "hope|hopes|hoped|hoping",
-        "ready to|prepared to|willing to|open to",
+        "open to",
         "would like|wants to",
         "question of|debate|debates|debating",
+        "accused of|accuses|alleged|allegedly",
+        "reported that|media reported|reports say|reports said|unconfirmed|according to media",
     ),
     TOTAL: _forms(
         "bringing the total|brings the total|bringing its total|taking the total|takes the total",
@@ -178,7 +199,14 @@ _CUES: dict[str, list[str]] = {
         "since|cumulative|cumulatively|all told",
     ),
     TOTAL_SOFT: _forms("in total|total of|overall|all in all|in all|altogether|total value|overall value"),
-    BACKGROUND: _forms("previously|already|formerly|in the past"),
+    BACKGROUND: _forms(
+        "previously|already|formerly|in the past|last year|previous",
+        "earlier commitment|earlier commitments|earlier pledge|earlier pledges|earlier package|earlier packages",
+        "earlier deliveries|earlier donation|earlier donations|previous commitment|previous commitments",
+        "previous pledge|previous pledges|previous package|previous packages|previous deliveries",
+        "previous donation|previous donations|prior packages|past packages|past deliveries",
+        "first to|first country to|first nation to|first european country to|among the first",
+    ),
     AGG: _forms(
         "allies|ally|partners|partner countries|countries|nations|donors|donor countries",
         "the west|western countries|western allies|western partners|western nations",
@@ -200,6 +228,7 @@ _CUES: dict[str, list[str]] = {
     RECIPIENT: _forms("ukraine|ukrainian|ukrainians|kyiv|kiev|zelensky|zelenskyy|zelenskiy"),
     WEAK: _forms(
         "plan|plans|planned|planning|intend|intends|intended|expected|expects|reportedly|reported",
+        "ready to|prepared to|willing to",
         "set to|aims to|aim to|is to|are to|likely",
     ),
 }
@@ -225,5 +254,16 @@ NOT_SUBJECT_BEFORE = frozenset(
 AUXILIARIES = frozenset(
     """will would shall should be been being is are was were has have had also now soon
     further then today yesterday to just still again currently recently officially
-    formally additionally likewise jointly together each both""".split()
+    formally additionally likewise jointly together each both decided agreed intends intend
+    plans plan planned expects expect expected set aims aim going ready able""".split()
 )
+
+
+# Past forms of delivery verbs: "has delivered", "sent", "were handed over" report history, not a new pledge.
+DELIVERY_PAST = frozenset(
+    """delivered sent supplied provided donated gave given handed transferred shipped dispatched
+    contributed gifted lent loaned equipped passed re-exported funded financed paid made
+    received arrived got""".split()
+)
+# Words before a participle that make it future or ongoing ("will be delivered", "to be sent").
+NOT_PAST = frozenset("will would shall to 'll being going can could may must should".split())
