@@ -124,3 +124,35 @@ def test_cumulative_money_is_not_a_pledge():
 
 def test_a_special_fund_for_own_forces_is_not_a_pledge():
     assert values("Poland will create a 20 billion zloty special fund to modernise its army and support Ukraine.") == []
+
+
+# --------------------------------------------------------------------------- speakers, summaries and lists in sentences
+
+def test_first_person_in_remarks_is_the_speaker_country():
+    text = ("Remarks by Secretary Lloyd Austin at the press conference\n\n"
+            "LLOYD AUSTIN: Thank you all for coming. Today I am announcing a new package for Ukraine valued at $300 million. "
+            "It includes Stinger missiles, artillery ammunition and armored vehicles.")
+    got = found(text)
+    assert ("US", None, None) in got and ("US", "Stinger", None) in got
+    assert ("US", "artillery ammunition", None) in got and ("US", "armoured vehicles", None) in got
+
+
+def test_each_generic_in_a_sentence_list_after_the_verb_is_proposed():
+    got = found("Finland will send artillery ammunition, machine guns and armoured vehicles to Ukraine.")
+    assert got == [("FI", "artillery ammunition", None), ("FI", "machine guns", None), ("FI", "armoured vehicles", None)]
+
+
+def test_missiles_coordinated_with_an_air_defence_system_are_its_own():
+    assert found("Italy will send a SAMP/T battery and missiles to Ukraine.") == [("IT", "SAMP/T", 1)]
+
+
+def test_what_money_will_pay_for_is_not_an_equipment_pledge():
+    assert found("The new funding will pay for drones, air defence and artillery ammunition.") == []
+
+
+def test_a_summary_sentence_is_not_repeated_when_the_list_names_the_items():
+    text = ("The Pentagon announced a new package for Ukraine that will provide armored vehicles. It includes:\n"
+            "- Bradley Infantry Fighting Vehicles;\n- Stryker Armored Personnel Carriers.\n")
+    got = found(text)
+    assert ("US", "armoured vehicles", None) not in got
+    assert ("US", "M2 Bradley", None) in got and ("US", "Stryker", None) in got

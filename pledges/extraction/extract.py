@@ -129,6 +129,8 @@ class Candidate:
     order: int = 0
     at: int = 0  # character offset of the phrase, for text order
     earmark: System | None = None  # "£350 million for drones": money meant for this equipment
+    head: str = ""  # last word of the generic alias that named it ("drones")
+    alias: str = ""  # the words that named the system
 
 
 _DIGIT_RE = re.compile(r"[0-9]")
@@ -603,7 +605,7 @@ def _pledge_status(seg: Seg, anchor: int, span_last: int, lst: ListState) -> tup
 
 def _attribute(seg: Seg, gov, side: str, anchor: int, obj_first: int, obj_last: int,
                lst: ListState, context: Donor | None, document: Donor | None,
-               last_donor: Donor | None = None) -> donor_rules.Attribution:
+               last_donor: Donor | None = None, speaker: Donor | None = None) -> donor_rules.Attribution:
     verb_at = gov[0] if gov is not None and side == "before" else anchor
     if gov is not None and RECEIVE in gov[2] and not gov[2] & {PLEDGE, INCLUDE}:
         # The recipient's side: the donor is "from X"; the subject must be Ukraine, else it is
@@ -644,6 +646,13 @@ def _attribute(seg: Seg, gov, side: str, anchor: int, obj_first: int, obj_last: 
         return donor_rules.Attribution(lst.donor, "list")
     if att is not None and att.how == "package" and last_donor is not None:
         return donor_rules.Attribution(last_donor, "context")  # "The package will consist of ..."
+    if att is not None and att.how == "anaphor":
+        before = seg.low[max(0, verb_at - 6) : verb_at]
+        if speaker is not None and ("i" in before or "we" in before):
+            return donor_rules.Attribution(speaker, "speaker")  # "I'm pleased to announce" in a minister's remarks
+        if (gov is not None and INCLUDE in gov[2] and last_donor is not None
+                and any(t in ("it", "this", "that") for t in before)):
+            return donor_rules.Attribution(last_donor, "context")  # "... a new package. It includes ..."
     if att is not None and att.how in ("title", "package") and document is not None:
         # "The Prime Minister will announce", "the package": the report's own government.
         return donor_rules.Attribution(document, "document")
@@ -654,7 +663,7 @@ def _attribute(seg: Seg, gov, side: str, anchor: int, obj_first: int, obj_last: 
     return donor_rules.Attribution(None, "none")
 
 
-_DONOR_SCORE = {"subject": 0.25, "person": 0.23, "agent": 0.22, "demonym": 0.18, "list": 0.16,
+_DONOR_SCORE = {"speaker": 0.2, "subject": 0.25, "person": 0.23, "agent": 0.22, "demonym": 0.18, "list": 0.16,
                 "context": 0.12, "document": 0.08}
 
 
@@ -705,9 +714,13 @@ def extract(text: str, ref: ReferenceData) -> list[Extracted]:
     candidates: list[Candidate] = []
     lst = ListState()
     context: Donor | None = None
+    speaker: Donor | None = None
     background = False
     for order, (segment, a, b, matches, equipment) in enumerate(found):
         kind = segment.kind
+        label = _speaker_label(every.low, a, b, matches, kind)
+        if label is not None:
+            speaker = label
         light = (not equipment and kind not in (HEADING, LEAD)
                  and _DIGIT_RE.search(folded, segment.start, segment.end) is None
                  and _PACKAGE_RE.search(folded, segment.start, segment.end) is None)
@@ -747,7 +760,7 @@ def extract(text: str, ref: ReferenceData) -> list[Extracted]:
         if background:
             continue
         new = _segment_candidates(text, seg, ref, lst, context, document, order,
-                                  candidates[-1].donor if candidates else None)
+                                  candidates[-1].donor if candidates else None, speaker)
         candidates.extend(new)
         if kind in (SENTENCE, ITEM):
             here = donor_rules.mentioned_donor(seg)
@@ -771,6 +784,26 @@ def _ukrainian_speaker(low: list[str], a: int, b: int, matches: list[Match]) -> 
     """The segment's first actor is Ukrainian (and it names no donor before that)."""
     end = a + matches[0].first if matches else b
     return any(low[k] in UKRAINIAN_ACTORS for k in range(a, min(end, a + 40)))
+
+
+_SPEECH_WORDS = frozenset("remarks speech statement address op-ed keynote testimony briefing".split())
+
+
+def _speaker_label(low: list[str], a: int, b: int, matches: list[Match], kind: str) -> Donor | None:
+    """Whose "I" and "we" these are: "SECRETARY LLOYD J. AUSTIN III: Well, ...", "Pistorius said:",
+    or a headline "Secretary Austin's Remarks at ..."."""
+    people = [m for m in matches if m.entry.kind == "person"]
+    if not people:
+        return None
+    m = people[0]
+    if m.first > 12:
+        return None
+    after = low[a + m.last + 1 : min(b, a + m.last + 5)]
+    if ":" in after:
+        return m.entry.target
+    if kind in (HEADING, LEAD) and (any(t in _SPEECH_WORDS for t in low[a:b]) or (low[b - 1] == ":" and "said" in low[a:b])):
+        return m.entry.target
+    return None
 
 
 def _first_donor_light(low: list[str], a: int, matches: list[Match]) -> Donor | None:
@@ -1031,6 +1064,11 @@ def _bare_generic_ok(seg: Seg, obj: EquipmentObject, objects, gov, side: str) ->
         return False  # "400 vehicles, including armoured, all-terrain and logistics vehicles"
     if (k >= 0 and seg.low[k] in _ATTACHED) or seg.low[obj.first] in _ATTACHED:
         return False  # "HIMARS and associated ammunition", "IRIS-T systems with missiles"
+    if (obj.system.category == "munitions" and k >= 1 and seg.low[k] == "and"
+            and any(not o.system.generic and o.last == k - 1 and o.system.category in _MISSILE_HOSTS for o, _ in objects)):
+        return False  # "two Patriot launchers and missiles", "one Patriot battery and munitions": its ammunition
+    if _money_subject(seg, gov):
+        return False  # "the rest of our funding will provide long-range missiles, air defence ...": a purpose
     if seg.segment.kind == ITEM:
         bare = sum(1 for o, q in objects if q is None and o.system.generic)
         if bare >= 3 or any(seg.low[k] == "other" for k in range(len(seg.low))):
@@ -1062,13 +1100,38 @@ def _bare_generic_ok(seg: Seg, obj: EquipmentObject, objects, gov, side: str) ->
     return True
 
 
+_MISSILE_HOSTS = frozenset({"air-defence", "rocket-artillery", "anti-tank"})
+_MONEY_NOUNS = frozenset("funding money funds fund financing budget".split())
+
+
+def _money_subject(seg: Seg, gov) -> bool:
+    """The verb's nearest subject-like noun is money: the items are what the money is for."""
+    if gov is None:
+        return False
+    clause = seg.clause_id[gov[0]]
+    n = len(seg.low)
+    for k in range(gov[0] - 1, max(-1, gov[0] - 25), -1):
+        if seg.clause_id[k] != clause:
+            break
+        d = seg.donor_at[k]
+        if d is not None and d[1] == "donor" and not donor_rules._after_preposition(seg.low, d[2]):
+            end = k
+            while end + 1 < n and seg.donor_at[end + 1] is not None and seg.donor_at[end + 1][2] == d[2]:
+                end += 1
+            if not (end + 1 < n and seg.low[end + 1] == "'"):
+                return False  # a donor subject (not "the UK's support")
+        if seg.low[k] in _MONEY_NOUNS:
+            return True
+    return False
+
+
 _ATTACHED = frozenset({"with", "associated", "related", "accompanying", "supporting"})
-_LIST_GLUE = frozenset(",;and as well the a an its their our all of additional further more new also other remaining".split())
+_LIST_GLUE = frozenset(", ; and as well the a an its their our all of additional further more new also other remaining".split())
 
 
 def _segment_candidates(text: str, seg: Seg, ref: ReferenceData, lst: ListState,
                         context: Donor | None, document: Donor | None, order: int,
-                        last_donor: Donor | None = None) -> list[Candidate]:
+                        last_donor: Donor | None = None, speaker: Donor | None = None) -> list[Candidate]:
     out: list[Candidate] = []
     objects = _collect_objects(seg, ref)
     for obj, q in objects:
@@ -1078,7 +1141,7 @@ def _segment_candidates(text: str, seg: Seg, ref: ReferenceData, lst: ListState,
             continue
         if (q is None or q.value is None and q.qualifier != VAGUE) and obj.system.generic and not _bare_generic_ok(seg, obj, objects, gov, side):
             continue
-        att = _attribute(seg, gov, side, anchor, obj.first, obj.last, lst, context, document, last_donor)
+        att = _attribute(seg, gov, side, anchor, obj.first, obj.last, lst, context, document, last_donor, speaker)
         if att.donor is None:
             continue
         reasons = ["donor:" + att.how, why, ("system:alias " if obj.how == "alias" else "system:" + obj.how + " ") + obj.alias]
@@ -1092,8 +1155,10 @@ def _segment_candidates(text: str, seg: Seg, ref: ReferenceData, lst: ListState,
         conf = _confidence(status, gov, att, obj, q)
         at = seg.starts[obj.first]
         donors = _each_donors(seg, gov, att) or [att.donor]
+        head = obj.alias.rsplit(" ", 1)[-1].lower() if obj.system.generic and obj.alias else ""
         for donor in donors:
-            out.append(Candidate(donor, obj.system, obj.item, q, None, seg.segment, conf, reasons, order, at))
+            out.append(Candidate(donor, obj.system, obj.item, q, None, seg.segment, conf, reasons, order, at,
+                                 head=head, alias=obj.alias))
             for n_extra, extra in enumerate(obj.also):
                 out.append(Candidate(donor, extra, obj.item if extra.unit == obj.system.unit else extra.unit, q, None,
                                      seg.segment, conf, reasons[:2] + ["system:" + extra.name], order, at + n_extra + 1))
@@ -1137,7 +1202,7 @@ def _segment_candidates(text: str, seg: Seg, ref: ReferenceData, lst: ListState,
             continue
         if mo.first > 0 and seg.low[mo.first - 1] == "by":
             continue
-        att = _attribute(seg, gov, side, mo.first, mo.first, mo.last, lst, context, document, last_donor)
+        att = _attribute(seg, gov, side, mo.first, mo.first, mo.last, lst, context, document, last_donor, speaker)
         if att.donor is None:
             continue
         money = Money(mo.amount, resolve_currency(mo.currency, att.donor.code), mo.first, mo.last, mo.start, mo.end)
@@ -1344,6 +1409,8 @@ def _finish(text: str, candidates: list[Candidate]) -> list[Extracted]:
                     if c.system is not None and c.quantity is not None and c.quantity.value is not None}
     named_cats = {(c.donor.code, c.system.category) for c in kept if c.system is not None and not c.system.generic}
     counted_donors = {code for code, _ in counted_cats}
+    counted_heads = {(c.donor.code, c.head) for c in kept if c.head and " " not in c.alias and c.system is not None
+                     and c.system.generic and c.quantity is not None and c.quantity.value is not None}
     donors_with_content = {c.donor.code for c in kept if c.system is not None or c.money is not None}
     kept = _drop_money_sums(kept)
     item_values = {(c.donor.code, c.money.amount) for c in kept if c.system is not None and c.money is not None}
@@ -1373,6 +1440,10 @@ def _finish(text: str, candidates: list[Candidate]) -> list[Extracted]:
             cat = (c.donor.code, c.system.category)
             if (cat in counted_cats and c.system.category != "other") or (c.seg.kind == HEADING and (cat in named_cats or c.donor.code in counted_donors)):
                 continue  # "long-range strike drones" beside "100,000 drones"; a headline's summary
+            if c.seg.kind == SENTENCE and cat in named_cats:
+                continue  # a sentence's summary ("armored vehicles") of what a list names (Bradley, Stryker)
+            if c.head and (c.donor.code, c.head) in counted_heads and c.seg.kind != ITEM:
+                continue  # "maritime drones" beside "100,000 drones": a kind of the counted thing
         if c.system is not None and (c.quantity is None or c.quantity.value is None):
             # A bare mention of something the report also counts is that same pledge.
             keys = {(c.donor.code, c.system.name)}
