@@ -156,3 +156,29 @@ def test_a_summary_sentence_is_not_repeated_when_the_list_names_the_items():
     got = found(text)
     assert ("US", "armoured vehicles", None) not in got
     assert ("US", "M2 Bradley", None) in got and ("US", "Stryker", None) in got
+
+
+# --------------------------------------------------------------------------- past references and background
+
+def test_content_of_a_new_package_in_a_which_clause_is_pledged():
+    got = found("Pistorius announced a new German package worth €500 million, which includes 12 howitzers.")
+    assert ("DE", "howitzers", 12) in got
+
+
+def test_content_of_an_earlier_package_in_a_which_clause_is_background():
+    got = found("Today's decision follows the Norwegian package presented in March, which included NASAMS and M109 howitzers.")
+    assert got == []
+
+
+def test_equipment_received_earlier_by_a_third_country_is_not_a_pledge():
+    assert found("Slovakia ordered 20 Leopard 2A8 tanks after receiving 15 Leopard 2A4 tanks from Germany.") == []
+
+
+def test_a_decision_recalled_with_a_month_is_background():
+    assert found("In March, we agreed with Norway to deliver NASAMS air defence systems to Ukraine.") == []
+    assert found("Earlier this year, Germany announced that it would send 10 Leopard 2A6 tanks.") == []
+
+
+def test_a_promise_talked_about_is_not_a_new_pledge():
+    assert found("Analysts say the EU will miss its goal to deliver 500,000 artillery shells to Ukraine.") == []
+    assert found("Officials admitted that NATO is behind its target to supply 100 F-16 jets.") == []

@@ -256,7 +256,7 @@ def _governing_cue(seg: Seg, anchor: int, span_last: int) -> tuple[tuple[int, in
     if before is not None:
         # "including" / "as well as" pass the decision to the verb before them.
         words = " ".join(seg.low[before[0] : before[1] + 1])
-        if words in TRANSPARENT:
+        if words in TRANSPARENT and not (before[0] >= 2 and seg.low[before[0] - 1] == "which" and seg.low[before[0] - 2] == ","):
             earlier = None
             for c in _verb_cues(seg):
                 if c[1] < before[0] and seg.clause_id[c[0]] == clause:
@@ -490,6 +490,56 @@ def _delivered_in_past(seg: Seg, gov) -> bool:
     return True
 
 
+def _package_before_which(seg: Seg, first: int) -> int:
+    """Index of the package noun that ", which <verb>" at `first` describes, or -1."""
+    k = first - 1
+    while k >= 0 and seg.low[k] != "which":
+        k -= 1
+    if k < 1 or seg.low[k - 1] != ",":
+        return -1
+    for j in range(k - 2, max(-1, k - 10), -1):
+        if seg.low[j] in _PACKAGE_NOUNS:
+            return j
+        if seg.low[j] in (",", ";"):
+            break
+    return -1
+
+
+_PROMISE_NOUNS = frozenset("promise promises goal goals target targets aim ambition objective objectives".split())
+
+
+def _nominal_promise(seg: Seg, first: int) -> bool:
+    """"its promise to deliver", "the goal of supplying": a promise talked about, not made here."""
+    k = first - 1
+    if k >= 1 and seg.low[k] in ("to", "of") and seg.low[k - 1] in _PROMISE_NOUNS:
+        return True
+    return False
+
+
+_MONTHS = frozenset(
+    "january february march april may june july august september october november december".split()
+)
+_PAST_VERBS = frozenset("agreed announced promised pledged decided committed said confirmed unveiled approved".split())
+
+
+def _past_time_opening(seg: Seg, first: int) -> bool:
+    """"In January, I announced ...", "At the beginning of this month, we agreed ...": an earlier
+    decision recalled, not this report's pledge."""
+    low = seg.low
+    comma = next((k for k in range(min(len(low), 10)) if low[k] == ","), -1)
+    if comma < 2 or comma >= first:
+        return False
+    opening = low[:comma]
+    month_level = (
+        (opening[0] == "in" and any(t in _MONTHS for t in opening) and not any(t.isdigit() and len(t) <= 2 for t in opening))
+        or ("beginning" in opening or "start" in opening or "earlier" in opening) and ("month" in opening or "year" in opening)
+        or (opening[0] == "last" and opening[-1] in ("month", "year"))
+    )
+    if not month_level:
+        return False
+    return any(t in _PAST_VERBS or t in DELIVERY_PAST for t in low[comma + 1 : first + 1])
+
+
 def _relative_aside(seg: Seg, first: int) -> bool:
     """", which gave Ukraine its MiG-29s,": a pledge mentioned in passing about an earlier act."""
     clause = seg.clause_id[first]
@@ -576,7 +626,20 @@ def _pledge_status(seg: Seg, anchor: int, span_last: int, lst: ListState) -> tup
     if INCLUDE in kinds and _perfect_before(seg, gov[0]):
         return "background", "cue:have included", gov, side
     if _relative_aside(seg, gov[0]):
+        pkg = _package_before_which(seg, gov[0]) if INCLUDE in kinds else -1
+        if pkg >= 0:
+            # "a new package worth €1.1 billion, which includes 36 howitzers": the content has the
+            # package's status ("the package presented in January, which included ..." is history).
+            status = _pledge_status(seg, pkg, pkg, lst)
+            if status[0] in ("pledge", "weak"):
+                return status[0], "trigger:" + word, gov, side
         return "background", "cue:which", gov, side
+    if RECEIVE in kinds and gov[0] > 0 and seg.low[gov[0] - 1] in ("after", "since", "before", "having", "upon"):
+        return "background", "cue:after receiving", gov, side  # "... after receiving 14 tanks from Germany"
+    if _nominal_promise(seg, gov[0]):
+        return "other", "cue:promise to", gov, side
+    if _past_time_opening(seg, gov[0]):
+        return "background", "cue:past date", gov, side
     if _other_recipient(seg, gov, span_last):
         return "other-recipient", "cue:to another country", gov, side
     if _not_to_ukraine(seg):
@@ -865,7 +928,8 @@ def _collect_objects(seg: Seg, ref: ReferenceData) -> list[tuple[EquipmentObject
         if m.entry.kind not in ("system", "generic") or used[m.first]:
             continue
         k = m.first - 1
-        while k >= 0 and k >= m.first - 8 and not used[k] and ph.match_at[k] is None and (low[k] in (",", "and", "or") or ph.is_modifier(k)):
+        while (k >= 0 and k >= m.first - 8 and not used[k] and ph.match_at[k] is None and not seg.cue_kinds_at[k] & VERB_CUES
+               and (low[k] in (",", "and", "or") or ph.is_modifier(k))):
             k -= 1
         start = k + 1
         while start < m.first and low[start] in (",", "and", "or"):
