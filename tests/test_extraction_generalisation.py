@@ -182,3 +182,39 @@ def test_a_decision_recalled_with_a_month_is_background():
 def test_a_promise_talked_about_is_not_a_new_pledge():
     assert found("Analysts say the EU will miss its goal to deliver 500,000 artillery shells to Ukraine.") == []
     assert found("Officials admitted that NATO is behind its target to supply 100 F-16 jets.") == []
+
+
+# --------------------------------------------------------------------------- who gives
+
+def test_a_sentence_subject_is_never_replaced_by_the_list_donor():
+    text = "Sweden's new package includes:\n- 10 CV90 infantry fighting vehicles;\n- Poland stands ready to hand over 14 Leopard 2 tanks.\n"
+    assert ("PL", "Leopard 2", 14) in found(text)
+    assert ("SE", "Leopard 2", 14) not in found(text)
+
+
+def test_a_donor_named_with_from_beats_inherited_context():
+    text = "Norway announced that the coalition package includes:\n- 8 NASAMS launchers;\n- 30 IRIS-T missiles from Germany.\n"
+    got = found(text)
+    assert ("DE", "IRIS-T SLM", 30) in got and ("NO", "IRIS-T SLM", 30) not in got
+
+
+def test_several_donors_acting_together_give_no_proposal():
+    assert found("The United States, Germany and France agreed to send armoured vehicles to Ukraine.") == []
+    assert found("Poland and Slovakia will send 30 tanks.") == []
+
+
+def test_each_of_several_donors_gets_its_own_proposal():
+    assert found("Belgium and Norway will send 12 F-16 jets each.") == [("BE", "F-16", 12), ("NO", "F-16", 12)]
+
+
+def test_each_clause_keeps_its_own_donor():
+    assert found("Germany will provide 10 IRIS-T systems, and Norway will provide 20 NASAMS launchers.") == [
+        ("DE", "IRIS-T SLM", 10), ("NO", "NASAMS", 20)]
+
+
+def test_a_conditional_offer_awaiting_approvals_is_not_a_pledge():
+    assert found("Finland is ready to hand over 10 Leopard 2 tanks once the necessary approvals have been granted.") == []
+
+
+def test_giving_away_an_entire_arm_is_a_pledge_of_it():
+    assert found("Estonia said it had decided to donate its entire artillery to Ukraine.") == [("EE", "howitzers", None)]

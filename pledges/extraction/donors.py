@@ -152,9 +152,17 @@ def _subject_like(seg, last: int) -> bool:
     if t == "-":
         return False
     if t.isalpha() and seg.raw[k].islower() and not seg.cue_kinds_at[k] and t not in _GOVERNMENT_NOUNS \
-            and t not in AUXILIARIES and t not in ("and", "or", "said", "says", "has", "have", "had", "is", "was", "will", "would", "s"):
+            and t not in AUXILIARIES and t not in _VERB_AFTER_NAME and t not in _STANCE_VERBS \
+            and t not in ("and", "or", "said", "says", "has", "have", "had", "is", "was", "will", "would", "s"):
         return False
     return True
+
+
+# Verbs that follow a subject before the real verb: "Poland stands ready to hand over ...".
+_STANCE_VERBS = frozenset(
+    "stands stood remains remained continues continued decided decides promised promises vowed vows "
+    "confirmed confirms alone itself".split()
+)
 
 
 def _joint(seg, first: int, gov: int) -> bool:
@@ -164,7 +172,28 @@ def _joint(seg, first: int, gov: int) -> bool:
         k -= 1
     if k < 0 or seg.donor_at[k] is None:
         return False
-    return any(t in ("together", "jointly", "collectively") for t in seg.low[first:gov + 1])
+    words = seg.low[first:gov + 1]
+    if any(t in ("together", "jointly", "collectively") for t in words):
+        return True
+    # "The United States, Germany and France agreed to send ...": one act of several donors,
+    # unless each gives its own ("... each will provide", handled by the caller).
+    return "each" not in words and "each" not in seg.low[gov + 1 : gov + 12] and _donor_list_length(seg, first) >= 2
+
+
+def _donor_list_length(seg, first: int) -> int:
+    """How many donors are coordinated in the subject ending with the name at `first`."""
+    seen = {seg.donor_at[first][0]} if seg.donor_at[first] is not None else set()
+    k = first - 1
+    while k >= 0:
+        if seg.low[k] in ("and", ",", "the"):
+            k -= 1
+            continue
+        d = seg.donor_at[k]
+        if d is None or _after_preposition(seg.low, d[2]):
+            break  # "In Washington, the Pentagon announced": a place, not a second donor
+        seen.add(d[0])
+        k = d[2] - 1
+    return len(seen)
 
 
 def _dateline(seg) -> Donor | None:

@@ -705,6 +705,9 @@ def _attribute(seg: Seg, gov, side: str, anchor: int, obj_first: int, obj_last: 
             return donor_rules.Attribution(d[0], "demonym")
     if att is not None and att.blocked == "recipient":
         return att
+    explicit = _explicit_donor(seg)
+    if explicit is not None:
+        return donor_rules.Attribution(explicit, "agent")  # a donor named in the sentence beats inherited context
     if seg.segment.kind == ITEM and lst.donor is not None:
         return donor_rules.Attribution(lst.donor, "list")
     if att is not None and att.how == "package" and last_donor is not None:
@@ -724,6 +727,22 @@ def _attribute(seg: Seg, gov, side: str, anchor: int, obj_first: int, obj_last: 
     if document is not None:
         return donor_rules.Attribution(document, "document")
     return donor_rules.Attribution(None, "none")
+
+
+def _explicit_donor(seg: Seg) -> Donor | None:
+    """A donor the sentence itself names as giver: "from Germany" anywhere, or its opening name."""
+    low = seg.low
+    for k in range(len(low) - 1):
+        if low[k] == "from":
+            q = k + 2 if low[k + 1] == "the" and k + 2 < len(low) else k + 1
+            d = seg.donor_at[q]
+            if d is not None and d[1] == "donor" and _standalone_name(seg, q):
+                return d[0]
+    k = 1 if low and low[0] == "the" else 0
+    d = seg.donor_at[k] if k < len(low) else None
+    if d is not None and d[1] == "donor" and _standalone_name(seg, k):
+        return d[0]
+    return None
 
 
 _DONOR_SCORE = {"speaker": 0.2, "subject": 0.25, "person": 0.23, "agent": 0.22, "demonym": 0.18, "list": 0.16,
@@ -1096,7 +1115,9 @@ def _head_index(seg: Seg, obj: EquipmentObject) -> int:
 
 def _each_donors(seg: Seg, gov, att) -> list[Donor]:
     """"The United States, Germany and Romania will each provide one Patriot battery": one per donor."""
-    if gov is None or att.how != "subject" or not any(t == "each" for t in seg.low[max(0, gov[0] - 4) : gov[0]]):
+    trailing = any(t == "each" and (k + 1 >= len(seg.low) or not seg.low[k + 1].isalpha())
+                   for k, t in enumerate(seg.low[gov[0] + 1 : gov[0] + 12], start=gov[0] + 1)) if gov is not None else False
+    if gov is None or att.how != "subject" or not (trailing or any(t == "each" for t in seg.low[max(0, gov[0] - 4) : gov[0]])):
         return []
     donors: list[Donor] = []
     k = gov[0] - 1
@@ -1190,7 +1211,7 @@ def _money_subject(seg: Seg, gov) -> bool:
 
 
 _ATTACHED = frozenset({"with", "associated", "related", "accompanying", "supporting"})
-_LIST_GLUE = frozenset(", ; and as well the a an its their our all of additional further more new also other remaining".split())
+_LIST_GLUE = frozenset(", ; and as well the a an its their our all of additional further more new also other remaining entire whole".split())
 
 
 def _segment_candidates(text: str, seg: Seg, ref: ReferenceData, lst: ListState,
