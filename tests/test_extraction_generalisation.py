@@ -218,3 +218,18 @@ def test_a_conditional_offer_awaiting_approvals_is_not_a_pledge():
 
 def test_giving_away_an_entire_arm_is_a_pledge_of_it():
     assert found("Estonia said it had decided to donate its entire artillery to Ukraine.") == [("EE", "howitzers", None)]
+
+
+# --------------------------------------------------------------------------- lists
+
+def test_items_under_a_cumulative_heading_are_not_new_pledges():
+    text = ("Since 2022, the United States has committed more than $60 billion in security assistance, including:\n"
+            "- 31 Abrams tanks;\n- Over 2,000 Stinger missiles;\n")
+    assert found(text) == []
+
+
+def test_two_names_sharing_a_generic_noun_are_two_systems():
+    got = found("Sweden will send Hawk and Robot 70 air defence systems.")
+    assert got == [("SE", "MIM-23 Hawk", None), ("SE", "RBS 70", None)]
+    got = found("The package includes the air defence systems Hawk and Robot 70, Sweden's government said.")
+    assert ("SE", "air defence systems", None) not in got
