@@ -106,6 +106,7 @@ class Seg:
     phrase: Phrase
     covered: list[bool]
     aside: list[bool] | None = None
+    folded: str = ""  # the whole folded text (token offsets index it)
 
 
 @dataclass
@@ -216,7 +217,7 @@ def _analyse(text: str, folded: str, segment: Segment, ref: ReferenceData, toks:
             clause_id[k] = c
     phrase = Phrase(toks.low, toks.raw, toks.space_before, matches if has_equipment else [])
     return Seg(segment, toks.low, toks.raw, toks.starts, toks.ends, toks.space_before, matches, cues,
-               quantities, money, donor_at, cue_kinds_at, clause_id, phrase, covered)
+               quantities, money, donor_at, cue_kinds_at, clause_id, phrase, covered, None, folded)
 
 
 _EMPTY: frozenset = frozenset()
@@ -827,7 +828,11 @@ def extract(text: str, ref: ReferenceData) -> list[Extracted]:
                 background = False
             here = donor_rules.mentioned_donor(seg)
             has_pos = any(c[2] & POSITIVE or PACKAGE in c[2] for c in seg.cues)
-            has_neg = any(c[2] & _LEAD_NEGATIVE and not c[2] & POSITIVE for c in seg.cues)
+            # "To date, Germany has delivered:", "Delivered:", "Capabilities provided since 2022:" -
+            # an inventory of what was given before; "being delivered:" / "will be sent:" is not.
+            aside = _addition_start(seg)
+            has_neg = any((c[2] & _LEAD_NEGATIVE and not c[2] & POSITIVE) or (PLEDGE in c[2] and _delivered_in_past(seg, c))
+                          for c in seg.cues if c[0] < aside)
             if here is not None or has_pos or has_neg:
                 # "Germany's new package includes:", "Fact sheet: Norwegian support to Ukraine" -
                 # the list items that follow belong to it.  A bare section heading ("Air defence")
@@ -854,6 +859,17 @@ def extract(text: str, ref: ReferenceData) -> list[Extracted]:
 
 
 _LEAD_NEGATIVE = frozenset({ATTACK, REQUEST, PROCURE, NEG, HYPO, TOTAL, BACKGROUND})
+
+
+def _addition_start(seg: Seg) -> int:
+    """Where "in addition to ..." / "on top of ..." begins: what follows it is the earlier aid the
+    new list is compared with ("the following, in addition to what it has already sent:")."""
+    low = seg.low
+    for k in range(len(low) - 2):
+        if (low[k] == "in" and low[k + 1] == "addition" and low[k + 2] == "to") or (
+                low[k] == "on" and low[k + 1] == "top" and low[k + 2] == "of"):
+            return k
+    return len(low)
 
 
 UKRAINIAN_ACTORS = frozenset(
@@ -968,13 +984,7 @@ def _collect_objects(seg: Seg, ref: ReferenceData) -> list[tuple[EquipmentObject
         obj = build_object(ref, ph, start, None)
         if obj is None:
             continue
-        q = None
-        j = obj.last + 1
-        if j < n and low[j] in (":", "(", "-", "x"):
-            for qq in seg.quantities:
-                if qq.first == j + 1:
-                    q = qq  # "Patriot: 30", "IRIS-T (4)", "HIMARS - 6 launchers"
-                    break
+        q = _trailing_count(seg, obj, used)
         if q is None and not obj.system.generic and not (obj.head and seg.raw[_head_index(seg, obj)].lower().endswith("s")) and not _noun_follows(seg, obj.last):
             q = _article_quantity(seg, obj.first)
         if obj.system.generic and q is None and _noun_follows(seg, obj.last):
@@ -991,6 +1001,50 @@ def _collect_objects(seg: Seg, ref: ReferenceData) -> list[tuple[EquipmentObject
             used[k] = True
     objects.sort(key=lambda o: o[0].first)
     return _parts_and_totals(seg, objects)
+
+
+_COUNT_LABELS = frozenset("quantity quantities qty number count".split())
+_COUNT_UNITS = frozenset("unit units pcs pc pieces piece items item ea nos each".split())
+_COUNT_END = frozenset({",", ";", ".", ")", "and", "("})
+
+
+def _trailing_count(seg: Seg, obj: EquipmentObject, used: list[bool]) -> Quantity | None:
+    """A count written after the thing it counts, as lists and tables do: "IRIS-T SLM (4)",
+    "(four)", "Leopard 1A5 - 10", "Gepard: 15", "Dingo x4", "Patriot, quantity: 2", "M113 - 20 units",
+    "Marder 1A3 40 pcs", or the last column of a table row ("Biber<TAB>16")."""
+    low, n = seg.low, len(seg.low)
+    k = obj.last
+    while k > obj.first and low[k] in ("-", "x"):
+        k -= 1  # the noun run takes a trailing "-" / "x" for part of a name
+    j = k + 1
+    sep = ""
+    if j < n and low[j] in ("(", ":", "-", "=", "x", ","):
+        sep = low[j]
+        j += 1
+    if j < n and low[j] in _COUNT_LABELS and sep != "(":
+        sep = "label"  # "Patriot, quantity: 2", "M113 - qty 20"
+        j += 1
+        if j < n and low[j] in (":", "-", "="):
+            j += 1
+    q = next((qq for qq in seg.quantities if qq.first == j and not used[j]), None)
+    if q is None:
+        return None
+    m = q.last + 1
+    if sep == "(":
+        return q if m < n and low[m] == ")" else None
+    unit = m < n and low[m] in _COUNT_UNITS
+    if unit:
+        m += 1
+    ends = m >= n or low[m] in _COUNT_END
+    if sep in (":", "label"):
+        return q if ends or sep == ":" else None  # "Patriot: 30 missiles" keeps the old reading
+    if seg.segment.kind != ITEM or not ends:
+        return None  # "... - 4 more will follow", a dash in running prose
+    if sep == ",":
+        return q if unit else None  # "Biber bridge layers, 16 units" (not "Gepard, 15 Leopard")
+    if sep:
+        return q
+    return q if unit or "\t" in seg.folded[seg.ends[obj.last] : seg.starts[q.first]] else None
 
 
 _RATE_UNITS = frozenset("day week month year quarter".split())
@@ -1220,7 +1274,7 @@ def _segment_candidates(text: str, seg: Seg, ref: ReferenceData, lst: ListState,
     out: list[Candidate] = []
     objects = _collect_objects(seg, ref)
     for obj, q in objects:
-        anchor = q.first if q is not None else obj.first
+        anchor = min(q.first, obj.first) if q is not None else obj.first  # a trailing count: "Gepard (15)"
         status, why, gov, side = _pledge_status(seg, anchor, obj.last, lst)
         if status not in ("pledge", "weak"):
             continue

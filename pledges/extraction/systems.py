@@ -103,6 +103,8 @@ class Phrase:
         m = self.match_at[i]
         if m is not None:
             return m.entry.kind in ("system", "generic", "donor")
+        if tok == "x" and i + 1 < len(self.low) and self.low[i + 1].isdigit() and not self.space[i + 1]:
+            return False  # "Dingo x4": a multiplication sign and a count, not a designator
         if tok in MODIFIERS or tok == "-" or tok == "/":
             return True
         if tok in ("(", ")"):
@@ -122,16 +124,21 @@ class Phrase:
         return False
 
     def _short_parenthesis(self, i: int) -> bool:
-        """A bracket of a short capitalised acronym inside a long name: "Wire-Guided (TOW) missiles"."""
+        """A bracket of a short capitalised acronym inside a long name: "Wire-Guided (TOW) missiles".
+
+        A bracket holding only a number ("IRIS-T SLM systems (4)") is a count, never part of a name.
+        """
         low, raw = self.low, self.raw
         step, close = (1, ")") if low[i] == "(" else (-1, "(")
         k = i + step
         seen = 0
+        letters = False
         while 0 <= k < len(low) and seen <= 3:
             if low[k] == close:
-                return seen > 0
+                return seen > 0 and letters
             if not (raw[k][:1].isupper() or raw[k].isdigit() or raw[k] == "-"):
                 return False
+            letters = letters or raw[k][:1].isalpha()
             seen += 1
             k += step
         return False

@@ -116,6 +116,18 @@ ABBREVIATIONS = frozenset(
 _OPENERS = frozenset("the it he she they we this that in a an on but his her their its".split())
 
 
+# The last cell of a table row: a number, optionally with a unit word ("16", "1,000 pcs").
+_COUNT_CELL_RE = re.compile(r"[ \t]*[0-9][0-9,.]*(?: +[A-Za-z]{1,6})?[ \t]*")
+
+
+def _table_row(line: str) -> bool:
+    """Cells separated by tabs, the last one a count: "Biber bridge layers<TAB>16"."""
+    if "\t" not in line or len(line) >= 200:
+        return False
+    head, last = line.rsplit("\t", 1)
+    return bool(head.strip()) and _COUNT_CELL_RE.fullmatch(last) is not None
+
+
 def _is_abbreviation(line: str, dot: int) -> bool:
     """True when the '.' at index `dot` of `line` closes an abbreviation or an initial."""
     i = dot
@@ -220,8 +232,9 @@ def split_segments(folded: str) -> list[Segment]:
                 for s, e in _cut(folded, a, b):
                     segments.append(Segment(s, e, kind, block, blank and n_span == 0))
             in_list = True
-        elif in_list and not blank and len(line) < 200 and not line.endswith((".", "!", "?")):
-            # An unbulleted line straight after a lead-in or an item: a list item.
+        elif ((in_list and not blank) or _table_row(line)) and len(line) < 200 and not line.endswith((".", "!", "?")):
+            # An unbulleted line straight after a lead-in or an item, or a table row whose last
+            # column is a count ("Biber bridge layers<TAB>16"): a list item.
             for s, e in _cut(folded, ls, le):
                 segments.append(Segment(s, e, ITEM, block, blank))
         elif _is_heading(line) and len(line) < 200:
