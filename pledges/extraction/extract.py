@@ -523,22 +523,106 @@ _MONTHS = frozenset(
 _PAST_VERBS = frozenset("agreed announced promised pledged decided committed said confirmed unveiled approved".split())
 
 
-def _past_time_opening(seg: Seg, first: int) -> bool:
-    """"In January, I announced ...", "At the beginning of this month, we agreed ...": an earlier
-    decision recalled, not this report's pledge."""
+_MONTH_ABBR = frozenset("jan feb mar apr jun jul aug sep sept oct nov dec".split())
+_LAST_UNITS = frozenset("week month year summer autumn fall winter spring weekend".split())
+_AGO_UNITS = frozenset("week weeks month months year years".split())
+_NOT_DATE_BEFORE = frozenset("since until till before after by from delivery deliveries arrive expected due".split())
+_IRREGULAR_PAST = frozenset("said sent gave lent made paid took".split())
+
+
+def _month_at(seg: Seg, k: int) -> bool:
+    t = seg.low[k]
+    return seg.raw[k][:1].isupper() and (t in _MONTHS or t in _MONTH_ABBR)
+
+
+def _day_number(seg: Seg, k: int) -> bool:
+    return 0 <= k < len(seg.low) and seg.low[k].isdigit() and len(seg.low[k]) <= 2
+
+
+def _past_date_at(seg: Seg, k: int) -> int:
+    """Last token of a day- or month-level date for the past starting at k ("on Jan. 6", "on 6
+    January", "in December", "last week", "earlier this month", "two months ago"), or -1.
+    Weekdays ("on Thursday"), "today" and "this morning" are the report's own news: not matched."""
+    low, n = seg.low, len(seg.low)
+    t = low[k]
+    if t == "on" and k + 2 < n:
+        if _day_number(seg, k + 1) and _month_at(seg, k + 2) and low[k + 2] != "may" or (
+                _day_number(seg, k + 1) and low[k + 2] == "may" and seg.raw[k + 2] == "May"):
+            return k + 2
+        if _month_at(seg, k + 1):
+            j = k + 3 if k + 2 < n and low[k + 2] == "." else k + 2
+            if _day_number(seg, j):
+                return j
+        return -1
+    if t == "in" and k + 1 < n and low[k + 1] in _MONTHS and seg.raw[k + 1][:1].isupper():
+        return k + 1
+    if t == "last" and k + 1 < n and low[k + 1] in _LAST_UNITS:
+        return k + 1
+    if t == "earlier" and k + 2 < n and low[k + 1] in ("this", "last") and low[k + 2] in _LAST_UNITS:
+        return k + 2
+    if t in ("beginning", "start", "end") and k + 3 < n and low[k + 1] == "of" and low[k + 2] in ("this", "last") and low[k + 3] in ("month", "year"):
+        return k + 3
+    if t == "ago" and k >= 2 and low[k - 1] in _AGO_UNITS:
+        return k
+    return -1
+
+
+def _package_with_content(seg: Seg) -> bool:
+    """A package noun followed by what it includes: the report describes that package."""
+    pkg = next((k for k, t in enumerate(seg.low) if t in _PACKAGE_NOUNS), -1)
+    return pkg >= 0 and any(INCLUDE in c[2] and c[0] > pkg for c in seg.cues)
+
+
+def _past_form(seg: Seg, k: int) -> bool:
+    t = seg.low[k]
+    if t in _PAST_VERBS or t in _IRREGULAR_PAST or (t.endswith("ed") and PLEDGE in seg.cue_kinds_at[k]):
+        return not any(seg.low[j] in NOT_PAST or seg.low[j] in ("be", "been", "is", "are")
+                       for j in range(max(0, k - 3), k))
+    return False
+
+
+def _dated_past(seg: Seg, gov) -> bool:
+    """"Washington promised 50 Bradleys on Jan. 6", "In January, we agreed to deliver ...", "Germany
+    said last week it would send ...": a past promise with its date is background to the news,
+    while "pledged on Thursday" / "announced today" is the news itself."""
     low = seg.low
-    comma = next((k for k in range(min(len(low), 10)) if low[k] == ","), -1)
-    if comma < 2 or comma >= first:
-        return False
-    opening = low[:comma]
-    month_level = (
-        (opening[0] == "in" and any(t in _MONTHS for t in opening) and not any(t.isdigit() and len(t) <= 2 for t in opening))
-        or ("beginning" in opening or "start" in opening or "earlier" in opening) and ("month" in opening or "year" in opening)
-        or (opening[0] == "last" and opening[-1] in ("month", "year"))
-    )
-    if not month_level:
-        return False
-    return any(t in _PAST_VERBS or t in DELIVERY_PAST for t in low[comma + 1 : first + 1])
+    clause = seg.clause_id[gov[0]]
+    if seg.aside is None:
+        seg.aside = _aside_mask(seg)
+    past_at = gov[0] if _past_form(seg, gov[0]) else -1
+    if past_at < 0:
+        # "agreed with the United States to deliver", "said it would send": the past verb the
+        # governing verb depends on
+        for k in range(gov[0] - 1, max(-1, gov[0] - 9), -1):
+            if low[k] in (",", ";", ":") or seg.clause_id[k] != clause:
+                break
+            if _past_form(seg, k):
+                past_at = k
+                break
+            if seg.cue_kinds_at[k] & VERB_CUES:
+                break
+    if past_at < 0 or _package_with_content(seg):
+        return False  # "Last week, Biden announced an $800m package that includes 72 howitzers": reported with its content
+    k = 0
+    n = len(low)
+    while k < n:
+        if seg.clause_id[k] != clause or seg.aside[k]:
+            k += 1
+            continue
+        end = _past_date_at(seg, k)
+        if end < 0:
+            k += 1
+            continue
+        if any(t in _NOT_DATE_BEFORE for t in low[max(0, k - 3) : k]):
+            k = end + 1
+            continue  # "since the invasion on 24 February", "for delivery in December"
+        if k < gov[0]:
+            return True  # "On Jan. 6, Washington promised", "said last week it would send"
+        if k > gov[1] and past_at == gov[0] and not any(
+                seg.cue_kinds_at[j] & VERB_CUES for j in range(gov[1] + 1, k)):
+            return True  # "promised 50 Bradleys on Jan. 6", not "pledged 40 Marders, to be delivered in May"
+        k = end + 1
+    return False
 
 
 def _relative_aside(seg: Seg, first: int) -> bool:
@@ -639,7 +723,7 @@ def _pledge_status(seg: Seg, anchor: int, span_last: int, lst: ListState) -> tup
         return "background", "cue:after receiving", gov, side  # "... after receiving 14 tanks from Germany"
     if _nominal_promise(seg, gov[0]):
         return "other", "cue:promise to", gov, side
-    if _past_time_opening(seg, gov[0]):
+    if _dated_past(seg, gov):
         return "background", "cue:past date", gov, side
     if _other_recipient(seg, gov, span_last):
         return "other-recipient", "cue:to another country", gov, side
@@ -1117,6 +1201,7 @@ def _noun_follows(seg: Seg, last: int) -> bool:
             and not t.endswith(("ed", "ing", "ly")) and seg.phrase.match_at[k] is None)
 
 
+_NUMBER_WORDS = frozenset("one two three four five six seven eight nine ten eleven twelve dozen".split())
 _SERVICE_NOUNS = frozenset(
     """part parts spare spares component components maintenance repair repairs servicing sustainment
     upkeep overhaul refurbishment training crews crew instructors""".split()
@@ -1126,8 +1211,9 @@ _SERVICE_NOUNS = frozenset(
 def _serviced(low: list[str], start: int) -> bool:
     """The phrase at `start` is the complement of a service noun: "spare parts for", "training on"."""
     k = start - 1
-    while k >= 0 and low[k] in ("the", "its", "their", "existing", "all", "ukraine's", "ukrainian"):
-        k -= 1
+    while k >= 0 and (low[k] in ("the", "its", "their", "existing", "all", "ukraine's", "ukrainian", "a", "an",
+                                 "another", "additional", "further") or low[k].isdigit() or low[k] in _NUMBER_WORDS):
+        k -= 1  # "components for two NASAMS batteries": the count is the host's, not a pledge
     if k < 1 or low[k] not in ("for", "of", "on", "to") or low[k - 1] not in _SERVICE_NOUNS:
         return False
     if low[k] == "of" and low[k - 1] in ("part", "parts", "component", "components"):

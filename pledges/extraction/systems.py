@@ -27,7 +27,10 @@ ITEM_NOUNS: dict[str, str | None] = {
     "boat": "vessel", "vessel": "vessel", "ship": "vessel", "minehunter": "vessel",
     "howitzer": None, "gun": None, "radar": None, "piece": None, "weapon": None, "mortar": None,
     "terminal": None, "kit": None, "mine": None, "motor": None, "warhead": None,
+    # "Patriot components", "IRIS-T parts": equipment for the system, never a count of it
+    "component": "other", "part": "other", "spares": "other",
 }
+_PART_HEADS = frozenset({"component", "part", "spares"})
 # Words that may stand between a quantity and its head noun.
 MODIFIERS = frozenset(
     """new more additional further extra modern modernised modernized upgraded refurbished used
@@ -356,6 +359,8 @@ def build_object(ref: ReferenceData, ph: Phrase, start: int, quantity: Quantity 
                 alias, how = " ".join(mods + [head]), "head-noun"
     if system is None:
         return None
+    if head in _PART_HEADS and system.generic:
+        return None  # "drone parts", "air defence components": no system, and not the equipment itself
     item = ITEM_NOUNS.get(head) if head else None
     if head_i is not None and named is not None and named.first <= head_i <= named.last and ph.raw[head_i][:1].isupper():
         item = None  # "High Mobility Artillery Rocket System(s)": part of the name, not a count noun
