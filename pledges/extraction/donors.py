@@ -217,12 +217,27 @@ def _nearest_donor(seg, lo: int, hi: int) -> Donor | None:
     return None
 
 
+# Nouns after a donor name that make it an event or a place, not an actor: "the NATO Summit in Vilnius".
+EVENT_NOUNS = frozenset(
+    """summit summits meeting meetings session sessions conference forum headquarters hq talks
+    territory airspace border borders soil standard standards members member format""".split()
+)
+
+
+def named_event(low: list[str], last: int) -> bool:
+    """The donor name ending at `last` names an event or a place ("NATO summit", "EU territory")."""
+    return last + 1 < len(low) and low[last + 1] in EVENT_NOUNS
+
+
 def _first_donor(seg, lo: int, hi: int) -> Donor | None:
     for k in range(lo, hi):
         d = seg.donor_at[k]
         if d is not None:
             donor, kind, first = d
             if _after_preposition(seg.low, first):
+                continue
+            if (k + 1 >= len(seg.low) or seg.donor_at[k + 1] is None or seg.donor_at[k + 1][2] != first) \
+                    and named_event(seg.low, k):
                 continue
             return donor
     return None

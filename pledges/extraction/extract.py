@@ -775,6 +775,9 @@ def _attribute(seg: Seg, gov, side: str, anchor: int, obj_first: int, obj_last: 
             return donor_rules.Attribution(document, "document")
         return donor_rules.Attribution(None, "none")
     att = donor_rules.subject(seg, verb_at)
+    if att is not None and att.donor is None and att.how == "none" and att.blocked == "other-party" and (
+            gov is None or side != "before") and seg.segment.kind == ITEM:
+        att = None  # a list item without a verb: "M577 armoured personnel carriers (10)" - the capital is the name
     if att is not None and att.donor is not None:
         return att
     if att is not None and att.blocked:
@@ -911,12 +914,18 @@ def extract(text: str, ref: ReferenceData) -> list[Extracted]:
             if kind == HEADING:
                 background = False
             here = donor_rules.mentioned_donor(seg)
+            if (kind == HEADING and segment.section and here is None and (lst.positive or lst.negative)
+                    and not any(c[2] & _SECTION_STATUS for c in seg.cues)):
+                continue  # "AIR DEFENCE", "FIRE SUPPORT": a group of the same list, its words no cue
             has_pos = any(c[2] & POSITIVE or PACKAGE in c[2] for c in seg.cues)
             # "To date, Germany has delivered:", "Delivered:", "Capabilities provided since 2022:" -
             # an inventory of what was given before; "being delivered:" / "will be sent:" is not.
             aside = _addition_start(seg)
             has_neg = any((c[2] & _LEAD_NEGATIVE and not c[2] & POSITIVE) or (PLEDGE in c[2] and _delivered_in_past(seg, c))
                           for c in seg.cues if c[0] < aside)
+            if (kind == LEAD and here is None and not has_pos and not has_neg and not lst.negative
+                    and len(seg.low) <= 4 and any(t in _CONTENT_LEADS for t in seg.low)):
+                has_pos = True  # "Contents:", "Items:" - the list of the package the report is about
             if here is not None or has_pos or has_neg:
                 # "Germany's new package includes:", "Fact sheet: Norwegian support to Ukraine" -
                 # the list items that follow belong to it.  A bare section heading ("Air defence")
@@ -942,6 +951,8 @@ def extract(text: str, ref: ReferenceData) -> list[Extracted]:
     return _finish(text, candidates)
 
 
+_SECTION_STATUS = POSITIVE | {NEG, HYPO, TOTAL, BACKGROUND, PROCURE}
+_CONTENT_LEADS = frozenset("contents content items equipment composition capabilities deliverables".split())
 _LEAD_NEGATIVE = frozenset({ATTACK, REQUEST, PROCURE, NEG, HYPO, TOTAL, BACKGROUND})
 
 
@@ -991,7 +1002,8 @@ def _speaker_label(low: list[str], a: int, b: int, matches: list[Match], kind: s
 def _first_donor_light(low: list[str], a: int, matches: list[Match]) -> Donor | None:
     """The first donor or person named in a segment, not after a preposition (for context)."""
     for m in matches:
-        if m.entry.kind in ("donor", "person") and not donor_rules._after_preposition(low, a + m.first):
+        if m.entry.kind in ("donor", "person") and not donor_rules._after_preposition(low, a + m.first) \
+                and not donor_rules.named_event(low, a + m.last):
             return m.entry.target
     return None
 
@@ -1089,6 +1101,7 @@ def _collect_objects(seg: Seg, ref: ReferenceData) -> list[tuple[EquipmentObject
 
 _COUNT_LABELS = frozenset("quantity quantities qty number count".split())
 _COUNT_UNITS = frozenset("unit units pcs pc pieces piece items item ea nos each".split())
+_VAGUE_TAIL = frozenset("hundred hundreds thousand thousands million millions of rounds round shells cartridges".split())
 _COUNT_END = frozenset({",", ";", ".", ")", "and", "("})
 
 
@@ -1098,11 +1111,16 @@ def _trailing_count(seg: Seg, obj: EquipmentObject, used: list[bool]) -> Quantit
     "Marder 1A3 40 pcs", or the last column of a table row ("Biber<TAB>16")."""
     low, n = seg.low, len(seg.low)
     k = obj.last
+    starts = {qq.first for qq in seg.quantities}
+    for d in range(obj.first + 1, obj.last + 1):
+        if low[d] in ("-", "x", ":") and d + 1 in starts:
+            k = d - 1  # "mortar rounds - several thousand": the noun run took the dash and the count
+            break
     while k > obj.first and low[k] in ("-", "x"):
         k -= 1  # the noun run takes a trailing "-" / "x" for part of a name
     j = k + 1
     sep = ""
-    if j < n and low[j] in ("(", ":", "-", "=", "x", ","):
+    if j < n and low[j] in ("(", ":", "-", "=", "x", ",", "|"):
         sep = low[j]
         j += 1
     if j < n and low[j] in _COUNT_LABELS and sep != "(":
@@ -1116,11 +1134,14 @@ def _trailing_count(seg: Seg, obj: EquipmentObject, used: list[bool]) -> Quantit
     m = q.last + 1
     if sep == "(":
         return q if m < n and low[m] == ")" else None
+    if q.value is None:
+        while m < n and low[m] in _VAGUE_TAIL:
+            m += 1  # "- several thousand", "| tens of thousands of rounds"
     unit = m < n and low[m] in _COUNT_UNITS
     if unit:
         m += 1
     ends = m >= n or low[m] in _COUNT_END
-    if sep in (":", "label"):
+    if sep in (":", "label", "|"):
         return q if ends or sep == ":" else None  # "Patriot: 30 missiles" keeps the old reading
     if seg.segment.kind != ITEM or not ends:
         return None  # "... - 4 more will follow", a dash in running prose
@@ -1481,9 +1502,17 @@ def _package_only(text: str, seg: Seg, lst: ListState, context, document, order:
 
 def _worth(seg: Seg, mo: Money) -> bool:
     k = mo.first - 1
-    while k >= 0 and seg.low[k] in ("about", "around", "approximately", "approx", "some", "nearly", "almost", "roughly", "up", "to", "over", "more", "than", "at"):
+    while k >= 0 and seg.low[k] in ("about", "around", "approximately", "approx", "some", "nearly", "almost", "roughly", "up", "to", "over", "more", "than", "at", ":", "-"):
         k -= 1
-    return k >= 0 and seg.low[k] in ("worth", "valued", "totalling", "totaling", "value")
+    if k >= 0 and seg.low[k] in ("worth", "valued", "totalling", "totaling", "value"):
+        return True
+    # "Total value of the package: approximately €113 million", "Value of this tranche - €50m"
+    if k >= 2 and seg.low[k] in _PACKAGE_NOUNS and ":" in seg.low[k:mo.first]:
+        j = k - 1
+        if seg.low[j] in ("the", "this", "that", "its", "their"):
+            j -= 1
+        return j >= 1 and seg.low[j] == "of" and seg.low[j - 1] in ("value", "worth", "cost")
+    return False
 
 
 _BUDGET_WORDS = frozenset("budget budgets annual annually yearly per financial fiscal every each draft".split())

@@ -98,6 +98,7 @@ class Segment:
     kind: str  # heading | sentence | item | lead (a line ending in ":" that introduces items)
     block: int  # index of the line (paragraph) it came from
     blank_before: bool  # the line is preceded by an empty line (new paragraph)
+    section: bool = False  # a heading that groups the items of a list already begun ("AIR DEFENCE")
 
 
 MAX_SEGMENT = 1200  # a "sentence" longer than this is cut; real ones are far shorter
@@ -126,6 +127,17 @@ def _table_row(line: str) -> bool:
         return False
     head, last = line.rsplit("\t", 1)
     return bool(head.strip()) and _COUNT_CELL_RE.fullmatch(last) is not None
+
+
+_PIPE_RULE_RE = re.compile(r"[|:+ \t-]*-[|:+ \t-]*")
+
+
+def _pipe_row(line: str) -> bool:
+    """A row of a pipe table: "155 mm FH70 towed howitzers | dozens" (cells on both sides of a "|")."""
+    if "|" not in line or len(line) >= 200:
+        return False
+    cells = [c.strip() for c in line.strip("|").split("|")]
+    return len(cells) >= 2 and bool(cells[0])
 
 
 def _is_abbreviation(line: str, dot: int) -> bool:
@@ -216,6 +228,8 @@ def split_segments(folded: str) -> list[Segment]:
             continue
         block += 1
         line = folded[ls:le]
+        if "|" in line and _PIPE_RULE_RE.fullmatch(line):
+            continue  # the rule under a pipe table's header: "-----|-----"
         bullet = _BULLET_RE.match(line)
         if bullet and bullet.end() < len(line):
             body_s = ls + bullet.end()
@@ -232,15 +246,17 @@ def split_segments(folded: str) -> list[Segment]:
                 for s, e in _cut(folded, a, b):
                     segments.append(Segment(s, e, kind, block, blank and n_span == 0))
             in_list = True
-        elif ((in_list and not blank) or _table_row(line)) and len(line) < 200 and not line.endswith((".", "!", "?")):
+        elif ((in_list and not blank) or _table_row(line) or _pipe_row(line)) and len(line) < 200 and not line.endswith((".", "!", "?")):
             # An unbulleted line straight after a lead-in or an item, or a table row whose last
             # column is a count ("Biber bridge layers<TAB>16"): a list item.
             for s, e in _cut(folded, ls, le):
                 segments.append(Segment(s, e, ITEM, block, blank))
         elif _is_heading(line) and len(line) < 200:
-            in_list = False
+            # A short section heading inside a list ("AIR DEFENCE", "Vehicles") starts a new group
+            # of the same list: the lines right under it are its items.
+            in_list = in_list and line.count(" ") < 5 and not line.endswith(":")
             for s, e in _cut(folded, ls, le):
-                segments.append(Segment(s, e, HEADING, block, blank))
+                segments.append(Segment(s, e, HEADING, block, blank, in_list))
         else:
             in_list = False
             first = True
