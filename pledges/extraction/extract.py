@@ -23,7 +23,7 @@ from .text import HEADING, ITEM, LEAD, SENTENCE, Segment, Tokens, fold, split_se
 from .triggers import (
     ATTACK, BACKGROUND, HYPO, INCLUDE, NEG, OTHER_VERB, PACKAGE, PERMIT, PLEDGE, POSITIVE,
     PROCURE, RECEIVE, RECIPIENT, REQUEST, TOTAL, TOTAL_SOFT, VERB_CUES, WEAK, cue_trie,
-    DELIVERY_PAST, NOT_PAST,
+    AUXILIARIES, DELIVERY_PAST, NOT_PAST,
 )
 
 MAX_INPUT = 20_000_000  # characters; beyond this only the first part is read
@@ -321,11 +321,30 @@ def _participle(seg: Seg, first: int) -> bool:
     return seg.phrase.is_head(prev)
 
 
+def _aside_open(seg: Seg, close: int) -> int:
+    """The opening comma of a short inserted phrase that ends at the comma `close` and follows an
+    auxiliary or a negation ("will not, at this stage, donate"; "has, for now, no plans to"), else -1."""
+    for p in range(close - 1, max(0, close - 8) - 1, -1):
+        t = seg.low[p]
+        if t in (".", ";", ":") or seg.donor_at[p] is not None:
+            return -1
+        if t == ",":
+            before = seg.low[p - 1] if p > 0 else ""
+            return p if p > 0 and (before in AUXILIARIES or before in ("not", "never", "t", "no")) else -1
+    return -1
+
+
 def _window_kinds(seg: Seg, first: int, back: int = 5) -> list[tuple[int, frozenset]]:
     """Cue kinds in the few tokens before a verb (auxiliaries, negation, modals)."""
     out = []
     k = first - 1
     while k >= 0 and k >= first - back:
+        if seg.low[k] == ",":
+            p = _aside_open(seg, k)
+            if p > 0:
+                back += k - p + 1  # "will not, at this stage, donate": look past the inserted phrase
+                k = p - 1
+                continue
         if seg.low[k] in (",", ".", ":", ";") or seg.phrase.match_at[k] is not None and seg.phrase.match_at[k].entry.kind in ("system", "generic"):
             break
         out.append((k, seg.cue_kinds_at[k]))
@@ -1096,7 +1115,37 @@ def _collect_objects(seg: Seg, ref: ReferenceData) -> list[tuple[EquipmentObject
         for k in range(obj.first, obj.last + 1):
             used[k] = True
     objects.sort(key=lambda o: o[0].first)
-    return _parts_and_totals(seg, objects)
+    return _parts_and_totals(seg, _restated_counts(seg, objects))
+
+
+_RESTATE = (("that", "is"), ("that", "'", "s"), ("i", ".", "e", "."), ("ie",), ("namely",), ("in", "other", "words"),
+            ("or", "some"), ("or", "about"), ("that", "means"), ("meaning",))
+
+
+def _restated_counts(seg: Seg, objects: list) -> list:
+    """"one company of Leopard 2A6 tanks - that is 14 tanks": the counted generic restates the
+    named thing before it, which takes the count; the generic repeat goes."""
+    if len(objects) < 2:
+        return objects
+    low = seg.low
+    out = list(objects)
+    for n in range(1, len(out)):
+        o, q = out[n]
+        if q is None or q.value is None or not o.system.generic:
+            continue
+        k = q.first - 1
+        while k >= 0 and low[k] in ("-", ",", "(", ":"):
+            k -= 1
+        hit = next((w for w in _RESTATE if k - len(w) + 1 >= 0 and tuple(low[k - len(w) + 1 : k + 1]) == w), None)
+        if hit is None:
+            continue
+        p, pq = out[n - 1]
+        if (pq is not None and pq.value is not None) or p.system.generic or not (
+                p.system.category == o.system.category or o.system.name in _CATCH_ALL or (p.head and p.head == o.head)):
+            continue
+        out[n - 1] = (EquipmentObject(p.system, p.item, q, p.first, p.last, p.alias, p.head, p.how, p.also), q)
+        out[n] = None
+    return [x for x in out if x is not None]
 
 
 _COUNT_LABELS = frozenset("quantity quantities qty number count".split())
@@ -1686,8 +1735,13 @@ def _finish(text: str, candidates: list[Candidate]) -> list[Extracted]:
                                     and c.quantity.value is not None
                                     and any(_more_specific(o.system, c.system) and not (o.seg.kind == ITEM and c.seg.kind == ITEM)
                                             for o in by_count.get((c.donor.code, c.quantity.value), [])))]
+    variants = {(c.donor.code, c.system.family) for c in kept
+                if c.system is not None and not c.system.generic and c.system.name != c.system.family}
     final = []
     for c in kept:
+        if (c.system is not None and not c.system.generic and c.system.name == c.system.family
+                and (c.quantity is None or c.quantity.value is None) and (c.donor.code, c.system.family) in variants):
+            continue  # "Leopard 2 battle tanks" beside "Leopard 2A6 tanks": the family names the variant's pledge
         if c.system is None and c.money is None and c.donor.code in donors_with_content:
             continue  # a package whose content or value the report gives elsewhere
         if c.system is not None and c.system.generic and c.quantity is None:

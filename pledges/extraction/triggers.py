@@ -74,6 +74,7 @@ _CUES: dict[str, list[str]] = {
         "lend|lends|lent|loaned",
         "make available|makes available|made available|making available",
         "to be sent|to be delivered",
+        "will start with|will begin with|would start with|would begin with|are starting with|is starting with",
         "on its way|on their way|en route",
     ),
     RECEIVE: _forms(
@@ -175,6 +176,8 @@ _CUES: dict[str, list[str]] = {
         "delay|delays|delayed|delaying",
         "unable|reluctant|reluctance|refusal",
         "deny|denies|denied|denying",
+        "decided against|decide against|decides against|deciding against|opted against|voted against",
+        "refrain from|refrains from|refrained from|refraining from|stop short of|stopped short of|stops short of",
     ),
     HYPO: _forms(
         "could|might|may|can|if|unless|whether",
