@@ -14,7 +14,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from .reference import Donor
-from .triggers import AGG, ANAPHOR, AUXILIARIES, HYPO, NEG, NOT_SUBJECT_BEFORE, RECIPIENT, WEAK
+from .triggers import AGG, ANAPHOR, AUXILIARIES, HYPO, NEG, NOT_SUBJECT_BEFORE, PROCURE, RECIPIENT, WEAK
 
 # Parties that are never donors here; as a subject they mean "not a donor's pledge".
 OTHER_PARTIES = frozenset(
@@ -246,7 +246,10 @@ def _first_donor(seg, lo: int, hi: int) -> Donor | None:
 def agent(seg, gov: int, right_limit: int) -> Donor | None:
     """"delivered by Germany", "from Germany" after the verb."""
     low = seg.low
+    bought = PROCURE in seg.cue_kinds_at[gov]
     for k in range(gov + 1, min(right_limit, gov + 25)):
+        if low[k] == "from" and bought:
+            continue  # "purchased from the United States for Ukraine": the seller, not the donor
         if low[k] in ("by", "from") and k + 1 < len(low):
             for q in range(k + 1, min(k + 4, len(low))):
                 d = seg.donor_at[q]

@@ -251,6 +251,8 @@ def _governing_cue(seg: Seg, anchor: int, span_last: int) -> tuple[tuple[int, in
                 continue  # "out of roughly 300 delivered", "the 31 Abrams tanks it promised": describes an earlier noun
             before = c
         elif (first > span_last and after is None and not _in_aside(seg, span_last, first)
+              and not (seg.segment.kind == ITEM and seg.low[span_last + 1 : span_last + 3] in ([",", "including"], [",", "incl"], [",", "with"], [",", "plus"],
+                                                        ["including"], ["with"]))
               and not (kinds & {INCLUDE} and not kinds & {PLEDGE, RECEIVE})
               and (not kinds & {PLEDGE, RECEIVE} or _passive_group(seg, first))):
             after = c
@@ -712,6 +714,8 @@ def _pledge_status(seg: Seg, anchor: int, span_last: int, lst: ListState) -> tup
         return "no-trigger", "", None, ""
     kinds = gov[2]
     word = _trigger_words(seg, gov)
+    if seg.segment.kind == ITEM and lst.negative and not lst.positive and side == "after":
+        return "background", "list:" + lst.lead[:40], gov, side  # "NASAMS (1), purchased from the US" under "Provided to date:"
     if (PROCURE in kinds and seg.low[gov[0]] in _BUY_FOR_UKRAINE and _recipient_after(seg, gov[0])
             and not any(t in ("bundeswehr", "own") for t in seg.low)):
         kinds = frozenset({PLEDGE})
@@ -840,7 +844,7 @@ def _explicit_donor(seg: Seg) -> Donor | None:
     """A donor the sentence itself names as giver: "from Germany" anywhere, or its opening name."""
     low = seg.low
     for k in range(len(low) - 1):
-        if low[k] == "from":
+        if low[k] == "from" and not (k > 0 and PROCURE in seg.cue_kinds_at[k - 1]):
             q = k + 2 if low[k + 1] == "the" and k + 2 < len(low) else k + 1
             d = seg.donor_at[q]
             if d is not None and d[1] == "donor" and _standalone_name(seg, q):
