@@ -1617,8 +1617,30 @@ def _budget_verb(seg: Seg, clause: int, mo: Money) -> bool:
     return False
 
 
+_RANK_WORDS = frozenset("largest biggest second-largest third-largest top leading".split())
+_RANK_NOUNS = frozenset("donor donors contributor contributors provider providers supporter supporters".split())
+_STALLED = frozenset("blocked stalled stalling stalemate deadlock deadlocked stuck held frozen".split())
+
+
+def _ranking_or_stalled(seg: Seg) -> bool:
+    """"remains the largest single donor, with about €42 billion allocated, followed by Germany":
+    a ranking of running totals; "a $60 billion package ..., which has been blocked in the House":
+    money that is stuck, not given."""
+    low = seg.low
+    for k, t in enumerate(low):
+        if t in _STALLED:
+            return True
+        if t in _RANK_WORDS and any(u in _RANK_NOUNS for u in low[k + 1 : k + 4]):
+            return True
+        if t == "followed" and k + 1 < len(low) and low[k + 1] == "by":
+            return True
+    return False
+
+
 def _cumulative_money(seg: Seg, gov, mo: Money) -> bool:
     """"has committed more than $56 billion", "has allocated around €7 billion": a running total."""
+    if _ranking_or_stalled(seg):
+        return True
     if gov is None or not _perfect_before(seg, gov[0]) or _marked_new(seg, mo) or _names_package(seg, mo):
         return False
     clause = seg.clause_id[mo.first]

@@ -87,6 +87,8 @@ _CUES: dict[str, list[str]] = {
         "approve the transfer|approved the transfer|approves the transfer|approve the re-export",
         "approved the re-export|green light|green-light|greenlight|clear the way|cleared the way",
         "export licence|export license|re-export licence|re-export license",
+        "approval|approvals|permission to|permission for|authorisation for",
+        "authorization for|authorisation to|authorization to|consent to|consent for|go-ahead for|go-ahead to",
     ),
     INCLUDE: _forms(
         "include|includes|included|including",
@@ -175,6 +177,7 @@ _CUES: dict[str, list[str]] = {
         "stop|stops|stopped|stopping",
         "delay|delays|delayed|delaying",
         "unable|reluctant|reluctance|refusal",
+        "stalled|stalling|stalemate|deadlock|deadlocked|held up|stuck",
         "deny|denies|denied|denying",
         "decided against|decide against|decides against|deciding against|opted against|voted against",
         "refrain from|refrains from|refrained from|refraining from|stop short of|stopped short of|stops short of",
@@ -195,6 +198,7 @@ _CUES: dict[str, list[str]] = {
         "question of|debate|debates|debating",
         "accused of|accuses|alleged|allegedly",
         "reported that|media reported|reports say|reports said|unconfirmed|according to media",
+        "press reports|media reports|news reports|according to which|speculation|rumours|rumors|rumoured|rumored",
     ),
     TOTAL: _forms(
         "bringing the total|brings the total|bringing its total|taking the total|takes the total",
