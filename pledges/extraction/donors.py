@@ -229,12 +229,21 @@ def named_event(low: list[str], last: int) -> bool:
     return last + 1 < len(low) and low[last + 1] in EVENT_NOUNS
 
 
+def relative_subject(low: list[str], first: int) -> bool:
+    """"the Abrams tanks that the United States provided": the subject of a relative clause
+    describes something else; it does not become the donor the text is about."""
+    k = first - 1
+    if k >= 0 and low[k] == "the":
+        k -= 1
+    return k >= 1 and low[k] in ("that", "which", "whom") and low[k - 1] not in (",", "so", "such")
+
+
 def _first_donor(seg, lo: int, hi: int) -> Donor | None:
     for k in range(lo, hi):
         d = seg.donor_at[k]
         if d is not None:
             donor, kind, first = d
-            if _after_preposition(seg.low, first):
+            if _after_preposition(seg.low, first) or relative_subject(seg.low, first):
                 continue
             if (k + 1 >= len(seg.low) or seg.donor_at[k + 1] is None or seg.donor_at[k + 1][2] != first) \
                     and named_event(seg.low, k):

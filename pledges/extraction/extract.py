@@ -249,6 +249,8 @@ def _governing_cue(seg: Seg, anchor: int, span_last: int) -> tuple[tuple[int, in
         if last < anchor:
             if _participle(seg, first) or _reduced_relative(seg, first):
                 continue  # "out of roughly 300 delivered", "the 31 Abrams tanks it promised": describes an earlier noun
+            if before is not None and _closed_relative(seg, first, anchor):
+                continue  # "... for the NASAMS that the United States was supplying, and three Sea Kings"
             before = c
         elif (first > span_last and after is None and not _in_aside(seg, span_last, first)
               and not (seg.segment.kind == ITEM and seg.low[span_last + 1 : span_last + 3] in ([",", "including"], [",", "incl"], [",", "with"], [",", "plus"],
@@ -270,6 +272,20 @@ def _governing_cue(seg: Seg, anchor: int, span_last: int) -> tuple[tuple[int, in
     if after is not None:
         return after, "after"
     return None, ""
+
+
+def _closed_relative(seg: Seg, first: int, anchor: int) -> bool:
+    """The cue at `first` is the verb of a relative clause ("that the United States was supplying")
+    that a comma closes before `anchor`: it describes an earlier noun, not what follows."""
+    low = seg.low
+    if "," not in low[first + 1 : anchor]:
+        return False
+    for k in range(first - 1, max(-1, first - 6), -1):
+        if low[k] in (",", ";"):
+            return False
+        if low[k] in ("that", "which", "whom"):
+            return not (low[k] == "that" and k > 0 and low[k - 1] in ("so", "such", "now", "given", "in", "except"))
+    return False
 
 
 def _aside_mask(seg: Seg) -> list[bool]:
@@ -1026,6 +1042,7 @@ def _first_donor_light(low: list[str], a: int, matches: list[Match]) -> Donor | 
     """The first donor or person named in a segment, not after a preposition (for context)."""
     for m in matches:
         if m.entry.kind in ("donor", "person") and not donor_rules._after_preposition(low, a + m.first) \
+                and not donor_rules.relative_subject(low, a + m.first) \
                 and not donor_rules.named_event(low, a + m.last):
             return m.entry.target
     return None

@@ -141,6 +141,7 @@ _CUES: dict[str, list[str]] = {
         "backfill|backfills|backfilled",
         "contract|contracts|contracted",
         "for the bundeswehr|for its own|for their own|own armed forces|own forces|own stocks|own army",
+        "of its own|of their own|of our own|in its inventory|in service with",
     ),
     OTHER_VERB: _forms(
         "train|trains|trained|training",
@@ -161,6 +162,8 @@ _CUES: dict[str, list[str]] = {
         "record|records|recorded|recording|count|counts|counted|document|documented",
         "tally|tallied|track|tracks|tracked|list|lists|listed|show|shows|showed|shown",
         "sell|sells|sold|selling|export|exports|exported|exporting",
+        "complement|complements|complemented|complementing|augment|augments|augmenting|reinforce|reinforces",
+        "leave|leaves|leaving|left with|retain|retains|retained|retaining|keep|keeps|kept|keeping",
     ),
     NEG: _forms(
         "not|never|no|cannot|neither|nor|without",
