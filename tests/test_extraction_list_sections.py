@@ -48,3 +48,9 @@ def test_a_vague_count_after_a_dash_stays_vague():
     text = "Latvia's package includes:\n- 120 mm mortar rounds – several thousand\n"
     [x] = extract(text, full_ref())
     assert (x.system_name, x.quantity, x.qualifier) == ("120mm mortar ammunition", None, "vague")
+
+
+def test_a_package_value_in_the_list_lead_is_a_money_proposal():
+    text = "Latvia's package, worth €25 million, includes:\n- Javelin missiles (20)\n"
+    got = [(x.donor_code, x.system_name, x.quantity, x.value_amount) for x in extract(text, full_ref())]
+    assert got == [("LV", None, None, 25_000_000), ("LV", "Javelin", 20, None)]

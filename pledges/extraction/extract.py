@@ -1490,7 +1490,7 @@ def _segment_candidates(text: str, seg: Seg, ref: ReferenceData, lst: ListState,
             break  # one package value per sentence, unless its parts are given side by side
         if valued or named:
             tied = True
-        if status == "no-trigger" and tied and (valued or named):
+        if (status == "no-trigger" or status == "weak" and gov is None) and tied and (valued or named):
             status, why = "weak", "trigger:package worth"  # "The package, Sweden's tenth, is worth SEK 4.3bn."
         elif part and status in ("no-trigger", "pledge", "weak"):
             status, why = "pledge", "value:part of a package"  # "$1bn in drawdown, and $850m in USAI funds"
