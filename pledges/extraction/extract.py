@@ -613,8 +613,8 @@ def _package_with_content(seg: Seg) -> bool:
 def _past_form(seg: Seg, k: int) -> bool:
     t = seg.low[k]
     if t in _PAST_VERBS or t in _IRREGULAR_PAST or (t.endswith("ed") and PLEDGE in seg.cue_kinds_at[k]):
-        return not any(seg.low[j] in NOT_PAST or seg.low[j] in ("be", "been", "is", "are")
-                       for j in range(max(0, k - 3), k))
+        return not any((seg.low[j] in NOT_PAST and seg.raw[j] != "May") or seg.low[j] in ("be", "been", "is", "are")
+                       for j in range(max(0, k - 3), k))  # "In May we announced": the month, not the modal
     return False
 
 
@@ -707,6 +707,8 @@ def _recipient_after(seg: Seg, first: int) -> bool:
         if seg.low[k] == "for" and k + 1 < len(seg.low):
             if RECIPIENT in seg.cue_kinds_at[k + 1] or (k + 2 < len(seg.low) and RECIPIENT in seg.cue_kinds_at[k + 2]):
                 return True
+        if seg.low[k] == "behalf" and k + 2 < len(seg.low) and seg.low[k + 1] == "of" and RECIPIENT in seg.cue_kinds_at[k + 2]:
+            return True  # "ordered ... on behalf of Ukraine"
     return False
 
 
@@ -787,7 +789,24 @@ def _pledge_status(seg: Seg, anchor: int, span_last: int, lst: ListState) -> tup
     if _delivered_in_past(seg, gov):
         return "background", "cue:past " + word, gov, side
     weak = any(WEAK in k for _, k in _window_kinds(seg, gov[0], back=6))
+    if weak and _readiness_on_others(seg, gov[0]):
+        return "hypo", "cue:ready if others", gov, side
     return ("weak" if weak else "pledge"), "trigger:" + word, gov, side
+
+
+_READY = frozenset("ready prepared willing".split())
+_ON_OTHERS = frozenset(
+    "coalition permission permissions approval approvals agree agrees agreed consent re-export licence license".split())
+
+
+def _readiness_on_others(seg: Seg, verb: int) -> bool:
+    """"Poland is ready to send a company of Leopard 2 tanks as part of a coalition" / "... if Germany
+    agrees" / "once the approvals are granted": an offer that waits on others, not a pledge.
+    ("ready to send three tanks once they are repaired" waits on nobody and stays.)"""
+    low = seg.low
+    if not any(low[k] in _READY and k + 1 < len(low) and low[k + 1] == "to" for k in range(max(0, verb - 4), verb)):
+        return False
+    return any(t in _ON_OTHERS for t in low)
 
 
 def _attribute(seg: Seg, gov, side: str, anchor: int, obj_first: int, obj_last: int,
