@@ -33,3 +33,15 @@ def test_an_army_left_with_its_own_systems_is_no_pledge():
 def test_so_that_is_no_relative_clause():
     text = "Norway will donate two NASAMS launchers so that Ukraine can protect its cities, and 40 missiles."
     assert ("NO", "NASAMS", 2) in found(text)
+
+
+def test_history_in_a_which_aside_does_not_make_the_main_clause_history():
+    text = "Norway, which has already delivered two NASAMS launchers, is providing Ukraine with a third NASAMS launcher."
+    assert found(text) == [("NO", "NASAMS", 1)]
+
+
+def test_a_noun_in_a_relative_clause_after_includes_does_not_govern_the_package_value():
+    text = ("Today Norway announces a new package. It is valued at up to NOK 500 million and includes capabilities "
+            "that will help Ukraine counter Russian air attacks.")
+    got = [(x.donor_code, x.value_amount) for x in extract(text, full_ref())]
+    assert got == [("NO", 500_000_000)]

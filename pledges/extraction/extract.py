@@ -252,7 +252,10 @@ def _governing_cue(seg: Seg, anchor: int, span_last: int) -> tuple[tuple[int, in
             if before is not None and _closed_relative(seg, first, anchor):
                 continue  # "... for the NASAMS that the United States was supplying, and three Sea Kings"
             before = c
+        elif first > span_last and after is None and kinds & {INCLUDE} and not kinds & {PLEDGE, RECEIVE}:
+            after = False  # "valued at $400m and includes capabilities that ... counter air attacks": no verb past it
         elif (first > span_last and after is None and not _in_aside(seg, span_last, first)
+              and not any(t in ("that", "which", "who") for t in seg.low[span_last + 1 : first])
               and not (seg.segment.kind == ITEM and seg.low[span_last + 1 : span_last + 3] in ([",", "including"], [",", "incl"], [",", "with"], [",", "plus"],
                                                         ["including"], ["with"]))
               and not (kinds & {INCLUDE} and not kinds & {PLEDGE, RECEIVE})
@@ -269,7 +272,7 @@ def _governing_cue(seg: Seg, anchor: int, span_last: int) -> tuple[tuple[int, in
             if earlier is not None:
                 return earlier, "before"
         return before, "before"
-    if after is not None:
+    if after:
         return after, "after"
     return None, ""
 
@@ -784,6 +787,14 @@ def _pledge_status(seg: Seg, anchor: int, span_last: int, lst: ListState) -> tup
     if _clause_has(seg, clause, TOTAL_SOFT) >= 0 and _perfect_before(seg, gov[0]):
         return "total", "cue:total", gov, side
     bg = _clause_has(seg, clause, BACKGROUND)
+    if 0 <= bg < gov[0]:
+        if seg.aside is None:
+            seg.aside = _aside_mask(seg)
+        if seg.aside[bg] and not seg.aside[gov[0]]:
+            # "Germany, which has already delivered two Patriot systems, is providing a third": the
+            # aside's history is not the main clause's
+            bg = next((c[0] for c in seg.cues if BACKGROUND in c[2] and seg.clause_id[c[0]] == clause
+                       and not seg.aside[c[0]]), -1)
     if 0 <= bg <= span_last:
         return "background", "cue:background", gov, side
     if _delivered_in_past(seg, gov):
