@@ -54,3 +54,12 @@ def test_a_package_value_in_the_list_lead_is_a_money_proposal():
     text = "Latvia's package, worth €25 million, includes:\n- Javelin missiles (20)\n"
     got = [(x.donor_code, x.system_name, x.quantity, x.value_amount) for x in extract(text, full_ref())]
     assert got == [("LV", None, None, 25_000_000), ("LV", "Javelin", 20, None)]
+
+
+def test_strike_as_a_modifier_is_no_attack():
+    text = "Latvia's package includes:\n- 200 strike and air defence missiles, including additional RBS 70 missiles\n"
+    assert ("LV", "RBS 70", None) in found(text)
+
+
+def test_attack_helicopters_in_a_pledge_are_no_attack():
+    assert found("Latvia will send two attack helicopters to Ukraine.") == [("LV", "helicopters", 2)]

@@ -134,6 +134,10 @@ class Candidate:
     alias: str = ""  # the words that named the system
 
 
+_ATTACK_NOUNS = frozenset("strike attack assault fire".split())
+_ATTACK_MODIFIED = frozenset(
+    """and missiles missile drones drone weapons weapon capabilities capability systems system aircraft
+    helicopters helicopter rifles rifle control support munitions vehicles boats""".split())
 _DIGIT_RE = re.compile(r"[0-9]")
 _PACKAGE_RE = re.compile(r"[Pp]ackage|[Tt]ranche")
 
@@ -203,6 +207,9 @@ def _analyse(text: str, folded: str, segment: Segment, ref: ReferenceData, toks:
                 continue  # "as quickly as possible"
             if first > 0 and toks.raw[first - 1] == "-" and not toks.space_before[first]:
                 continue  # "Tube-Launched", "Optically-Tracked", "German-supplied": part of a compound word
+            if (ATTACK in kinds and first == last and last + 1 < n and toks.low[last + 1] in _ATTACK_MODIFIED
+                    and toks.low[first] in _ATTACK_NOUNS):
+                continue  # "strike and air defence missiles", "attack helicopters", "fire control": a modifier
             ks = frozenset(kinds)
             cues.append((first, last, ks))
             for k in range(first, last + 1):
