@@ -63,3 +63,8 @@ def test_strike_as_a_modifier_is_no_attack():
 
 def test_attack_helicopters_in_a_pledge_are_no_attack():
     assert found("Latvia will send two attack helicopters to Ukraine.") == [("LV", "helicopters", 2)]
+
+
+def test_a_class_noun_after_a_named_system_is_the_same_item():
+    text = "Latvia's package includes:\n- Carl-Gustaf M4 recoilless anti-tank weapons (30)\n- Javelin anti-tank missiles\n"
+    assert [f[1] for f in found(text)] == ["Carl Gustaf", "Javelin"]

@@ -1173,7 +1173,31 @@ def _collect_objects(seg: Seg, ref: ReferenceData) -> list[tuple[EquipmentObject
         for k in range(obj.first, obj.last + 1):
             used[k] = True
     objects.sort(key=lambda o: o[0].first)
-    return _parts_and_totals(seg, _restated_counts(seg, objects))
+    return _parts_and_totals(seg, _restated_counts(seg, _class_after_name(seg, objects)))
+
+
+def _class_after_name(seg: Seg, objects: list) -> list:
+    """"Carl-Gustaf M2 recoilless anti-tank weapons": the generic class noun after a name (with only a
+    model designation or modifiers between) describes the named system, not a second item."""
+    if len(objects) < 2:
+        return objects
+    low = seg.low
+    out = []
+    for n, (o, q) in enumerate(objects):
+        trailing = q is not None and q.first > o.first
+        if n > 0 and o.system.generic and (q is None or trailing) and out:
+            p, pq = out[-1]
+            gap = low[p.last + 1 : o.first]
+            same = (not p.system.generic and len(gap) <= 4 and p.system.category == o.system.category
+                    and not any(t in (",", ";", "and", "or", "with", "for", "of", "(", ")", "plus") for t in gap))
+            if same and q is None:
+                continue
+            if same and pq is None:
+                # "... anti-tank weapons (30)": the trailing count is the named system's
+                out[-1] = (EquipmentObject(p.system, p.item, q, p.first, o.last, p.alias, p.head, p.how, p.also), q)
+                continue
+        out.append((o, q))
+    return out
 
 
 _RESTATE = (("that", "is"), ("that", "'", "s"), ("i", ".", "e", "."), ("ie",), ("namely",), ("in", "other", "words"),
