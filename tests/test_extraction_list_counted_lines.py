@@ -1,0 +1,20 @@
+"""A counted line after a list lead stays a list item even with a blank line between them; a
+spaced dash separates a vague count from the name.  Every text here is written for the test."""
+
+from pledges.extraction import extract
+
+from .extraction_helpers import full_ref
+
+
+def found(text: str) -> list[tuple]:
+    return [(x.donor_code, x.system_name, x.quantity) for x in extract(text, full_ref())]
+
+
+def test_counted_lines_after_a_lead_and_a_blank_line_are_items():
+    text = "Norway's package includes the following:\n\nArcher artillery systems, 4 units\nCV90 infantry fighting vehicles: 20\n"
+    assert found(text) == [("NO", "Archer", 4), ("NO", "CV90", 20)]
+
+
+def test_a_vague_count_after_a_spaced_dash_keeps_the_item():
+    text = "Norway's package includes:\n\nEquipment\n• Night vision goggles – hundreds\n• 155 mm artillery shells – tens of thousands\n"
+    assert found(text) == [("NO", "night vision devices", None), ("NO", "155mm artillery ammunition", None)]
