@@ -18,3 +18,13 @@ def test_counted_lines_after_a_lead_and_a_blank_line_are_items():
 def test_a_vague_count_after_a_spaced_dash_keeps_the_item():
     text = "Norway's package includes:\n\nEquipment\n• Night vision goggles – hundreds\n• 155 mm artillery shells – tens of thousands\n"
     assert found(text) == [("NO", "night vision devices", None), ("NO", "155mm artillery ammunition", None)]
+
+
+def test_vehicles_together_with_a_counted_system_are_an_item_of_their_own():
+    text = "Norway will send 8 Leopard 2A4 tanks, together with armoured recovery vehicles to support them."
+    assert found(text) == [("NO", "Leopard 2A4", 8), ("NO", "armoured recovery vehicles", None)]
+
+
+def test_ammunition_with_a_system_stays_attached():
+    text = "Norway will send 8 Leopard 2A4 tanks, together with ammunition."
+    assert found(text) == [("NO", "Leopard 2A4", 8)]

@@ -1439,7 +1439,9 @@ def _bare_generic_ok(seg: Seg, obj: EquipmentObject, objects, gov, side: str) ->
         k -= 1
     if k >= 0 and seg.low[k] in ("including", "incl", "notably") and any(q is not None and o.first < obj.first for o, q in objects):
         return False  # "400 vehicles, including armoured, all-terrain and logistics vehicles"
-    if (k >= 0 and seg.low[k] in _ATTACHED) or seg.low[obj.first] in _ATTACHED:
+    together = (k >= 1 and seg.low[k] == "with" and seg.low[k - 1] in ("together", "along")
+                and obj.system.unit in _STANDALONE_UNITS and obj.system.category not in ("munitions", "other"))
+    if ((k >= 0 and seg.low[k] in _ATTACHED) or seg.low[obj.first] in _ATTACHED) and not together:
         return False  # "HIMARS and associated ammunition", "IRIS-T systems with missiles"
     if (obj.system.category == "munitions" and k >= 1 and seg.low[k] == "and"
             and any(not o.system.generic and o.last == k - 1 and o.system.category in _MISSILE_HOSTS for o, _ in objects)):
@@ -1453,6 +1455,8 @@ def _bare_generic_ok(seg: Seg, obj: EquipmentObject, objects, gov, side: str) ->
         return True
     if gov is None or side != "before":
         return False
+    if together and any(o.first < obj.first and not o.system.generic for o, _ in objects):
+        return True  # "14 Challenger 2 tanks, together with armoured recovery vehicles"
     # Part of the verb's list of objects: "includes heavy artillery and ammunition", "provide Ukraine
     # with X, Y and Z" - but not "together with ...", "and associated ammunition", "with missiles".
     spans = set()
@@ -1469,7 +1473,7 @@ def _bare_generic_ok(seg: Seg, obj: EquipmentObject, objects, gov, side: str) ->
         t = low[j]
         if j in spans or t in _LIST_GLUE:
             continue
-        if t in ("with", "associated", "related", "together", "along", "accompanying", "plus"):
+        if t in ("with", "associated", "related", "together", "along", "accompanying", "plus") and not together:
             return False
         if seg.phrase.is_modifier(j) and seg.phrase.match_at[j] is None:
             continue
@@ -1478,6 +1482,8 @@ def _bare_generic_ok(seg: Seg, obj: EquipmentObject, objects, gov, side: str) ->
 
 
 _MISSILE_HOSTS = frozenset({"air-defence", "rocket-artillery", "anti-tank"})
+# "together with armoured recovery vehicles": equipment of these kinds is an item of its own
+_STANDALONE_UNITS = frozenset({"vehicle", "system", "aircraft", "vessel", "launcher"})
 _MONEY_NOUNS = frozenset("funding money funds fund financing budget".split())
 
 
