@@ -28,3 +28,9 @@ def test_vehicles_together_with_a_counted_system_are_an_item_of_their_own():
 def test_ammunition_with_a_system_stays_attached():
     text = "Norway will send 8 Leopard 2A4 tanks, together with ammunition."
     assert found(text) == [("NO", "Leopard 2A4", 8)]
+
+
+def test_an_uncounted_list_line_beside_a_counted_one_of_its_category_stays():
+    text = ("The capabilities in this Norwegian package include:\n- 20,000 rounds of 155mm artillery ammunition;\n"
+            "- Demolitions munitions;\n")
+    assert found(text) == [("NO", "155mm artillery ammunition", 20000), ("NO", "ammunition", None)]

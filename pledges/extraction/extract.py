@@ -1856,7 +1856,7 @@ def _finish(text: str, candidates: list[Candidate]) -> list[Extracted]:
             continue  # a package whose content or value the report gives elsewhere
         if c.system is not None and c.system.generic and c.quantity is None:
             cat = (c.donor.code, c.system.category)
-            if (cat in counted_cats and c.system.category != "other") or (c.seg.kind == HEADING and (cat in named_cats or c.donor.code in counted_donors)):
+            if (cat in counted_cats and c.system.category != "other" and not _verbless_item(c)) or (c.seg.kind == HEADING and (cat in named_cats or c.donor.code in counted_donors)):
                 continue  # "long-range strike drones" beside "100,000 drones"; a headline's summary
             if c.seg.kind == SENTENCE and cat in named_cats:
                 continue  # a sentence's summary ("armored vehicles") of what a list names (Bradley, Stryker)
@@ -1902,6 +1902,11 @@ def _finish(text: str, candidates: list[Candidate]) -> list[Extracted]:
             )
         )
     return out
+
+
+def _verbless_item(c: Candidate) -> bool:
+    """A list line without a verb ("Demolitions munitions;"): an item of its own, never a summary."""
+    return c.seg.kind == ITEM and any(r.startswith("list:") for r in c.reasons)
 
 
 def _drop_money_sums(kept: list[Candidate]) -> list[Candidate]:
