@@ -380,6 +380,9 @@ def _window_kinds(seg: Seg, first: int, back: int = 5) -> list[tuple[int, frozen
     return out
 
 
+_SAY_VERBS = frozenset("announce confirm say tell report reveal inform".split())
+
+
 def _negated(seg: Seg, first: int) -> str:
     """'not' / 'never' / modals / refusals just before the verb."""
     for k, kinds in _window_kinds(seg, first, back=7):
@@ -393,8 +396,8 @@ def _negated(seg: Seg, first: int) -> str:
         if tok == "t" and k > 0 and seg.low[k - 1] == "'":
             return "neg"  # won't, don't, isn't
         if HYPO in kinds:
-            if tok == "can" and seg.low[first] in ("announce", "confirm", "say"):
-                continue
+            if tok == "can" and (seg.low[first] in _SAY_VERBS or (k + 1 < len(seg.low) and seg.low[k + 1] in _SAY_VERBS)):
+                continue  # "I can announce that the Netherlands will send ...": the news, not a possibility
             return "hypo"
         if REQUEST in kinds:
             return "request"
@@ -787,9 +790,12 @@ def _pledge_status(seg: Seg, anchor: int, span_last: int, lst: ListState) -> tup
     for first, last, kinds in seg.cues:
         if TOTAL not in kinds or seg.clause_id[first] != clause or _superlative_before(seg, first):
             continue
-        if (first > span_last and any(seg.low[k] == "," for k in range(span_last + 1, first))
-                and seg.low[first] not in ("bringing", "brings", "taking", "takes", "raising", "raises", "bring", "brought")):
-            continue  # ", the first time Sweden had sent weapons ... since 1939": an aside, not a running total
+        if first > span_last and any(seg.low[k] == "," for k in range(span_last + 1, first)):
+            if seg.low[first] not in ("bringing", "brings", "taking", "takes", "raising", "raises", "bring", "brought"):
+                continue  # ", the first time Sweden had sent weapons ... since 1939": an aside, not a running total
+            if any(qq.first > first for qq in seg.quantities) and any(
+                    anchor <= qq.first <= span_last and qq.value is not None for qq in seg.quantities):
+                continue  # "will send 24 more F-16s, bringing the total to 42": the 24 are new, the 42 the total
         return "total", "cue:total", gov, side
     if _clause_has(seg, clause, TOTAL_SOFT) >= 0 and _perfect_before(seg, gov[0]):
         return "total", "cue:total", gov, side
