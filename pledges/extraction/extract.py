@@ -1008,6 +1008,9 @@ def extract(text: str, ref: ReferenceData) -> list[Extracted]:
             if (kind == LEAD and here is None and not has_pos and not has_neg and not lst.negative
                     and len(seg.low) <= 4 and any(t in _CONTENT_LEADS for t in seg.low)):
                 has_pos = True  # "Contents:", "Items:" - the list of the package the report is about
+            if (here is not None and not has_pos and not has_neg and lst.positive and not lst.negative
+                    and kind == HEADING and len(seg.low) <= 4):
+                has_pos = True  # "Norway" / "Denmark" sub-headings of a support fact sheet: each donor's part of it
             if here is not None or has_pos or has_neg:
                 # "Germany's new package includes:", "Fact sheet: Norwegian support to Ukraine" -
                 # the list items that follow belong to it.  A bare section heading ("Air defence")
@@ -1253,9 +1256,13 @@ def _trailing_count(seg: Seg, obj: EquipmentObject, used: list[bool]) -> Quantit
         if low[d] in ("-", "x", ":") and d + 1 in starts:
             k = d - 1  # "mortar rounds - several thousand": the noun run took the dash and the count
             break
-    while k > obj.first and low[k] in ("-", "x"):
-        k -= 1  # the noun run takes a trailing "-" / "x" for part of a name
+    while k > obj.first and low[k] in ("-", "x", "("):
+        k -= 1  # the noun run takes a trailing "-" / "x" / "(" for part of a name
     j = k + 1
+    if j + 2 < n and low[j] == "(" and not any(qq.first == j + 1 for qq in seg.quantities):
+        close = next((c for c in range(j + 1, min(n, j + 5)) if low[c] == ")"), -1)
+        if close > 0 and close + 1 < n and low[close + 1] in ("-", ":", "x", "|"):
+            j = close + 1  # "Armoured personnel carriers (M577) – 10": past the designation in brackets
     sep = ""
     if j < n and low[j] in ("(", ":", "-", "=", "x", ",", "|"):
         sep = low[j]
