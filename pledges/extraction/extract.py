@@ -139,7 +139,7 @@ _ATTACK_MODIFIED = frozenset(
     """and missiles missile drones drone weapons weapon capabilities capability systems system aircraft
     helicopters helicopter rifles rifle control support munitions vehicles boats""".split())
 _DIGIT_RE = re.compile(r"[0-9]")
-_PACKAGE_RE = re.compile(r"[Pp]ackage|[Tt]ranche")
+_PACKAGE_RE = re.compile(r"[Pp]ackage|[Tt]ranche|[Dd]ecree")
 
 
 def _drop_parenthesised_repeats(toks: Tokens, matches: list[Match]) -> list[Match]:
@@ -1647,7 +1647,41 @@ def _package_only(text: str, seg: Seg, lst: ListState, context, document, order:
         return Candidate(att.donor, None, None, None, None, seg.segment,
                          round(_confidence(status, gov, att, None, None) - 0.2, 2),
                          ["donor:" + att.how, why, "package:no content"], order)
+    return _decree_package(seg, lst, context, document, order)
+
+
+_ORDINAL_WORDS = frozenset(
+    "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth new latest further".split())
+
+
+def _decree_package(seg: Seg, lst: ListState, context, document, order: int) -> Candidate | None:
+    """"the ninth interministerial decree authorising the transfer of military means ... to Ukraine":
+    a government's numbered aid decree is a package whose content is not given."""
+    low = seg.low
+    for k, t in enumerate(low):
+        if t not in ("decree", "decrees") or k < 1:
+            continue
+        if not any(low[j] in _ORDINAL_WORDS or (low[j][:1].isdigit() and low[j][-2:] in ("th", "st", "nd", "rd"))
+                   for j in range(max(0, k - 3), k)):
+            continue
+        tail = low[k + 1 : k + 14]
+        if not ("transfer" in tail or "supply" in tail or "delivery" in tail) or not any(
+                w in ("military", "weapons", "arms", "equipment") for w in tail):
+            continue
+        if not any(RECIPIENT in seg.cue_kinds_at[j] for j in range(k + 1, min(len(low), k + 22))):
+            continue
+        if any(c[2] & {NEG, HYPO, TOTAL, BACKGROUND} and c[0] < k for c in seg.cues) or _dated_past_any(seg):
+            continue
+        donor = context or document
+        if donor is None:
+            continue
+        return Candidate(donor, None, None, None, None, seg.segment, 0.35,
+                         ["donor:" + ("context" if context else "document"), "trigger:decree", "package:no content"], order)
     return None
+
+
+def _dated_past_any(seg: Seg) -> bool:
+    return any(_past_date_at(seg, k) >= 0 for k in range(len(seg.low)))
 
 
 def _worth(seg: Seg, mo: Money) -> bool:
