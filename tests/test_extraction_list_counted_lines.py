@@ -34,3 +34,8 @@ def test_an_uncounted_list_line_beside_a_counted_one_of_its_category_stays():
     text = ("The capabilities in this Norwegian package include:\n- 20,000 rounds of 155mm artillery ammunition;\n"
             "- Demolitions munitions;\n")
     assert found(text) == [("NO", "155mm artillery ammunition", 20000), ("NO", "ammunition", None)]
+
+
+def test_a_purpose_complement_ending_in_a_noun_does_not_make_the_item_a_modifier():
+    text = "Norway's package includes:\n- Rifles for counter-drone protection of units\n- Drone parts\n"
+    assert found(text) == [("NO", "small arms", None)]

@@ -1169,7 +1169,7 @@ def _collect_objects(seg: Seg, ref: ReferenceData) -> list[tuple[EquipmentObject
         q = _trailing_count(seg, obj, used)
         if q is None and not obj.system.generic and not (obj.head and seg.raw[_head_index(seg, obj)].lower().endswith("s")) and not _noun_follows(seg, obj.last):
             q = _article_quantity(seg, obj.first)
-        if obj.system.generic and q is None and _noun_follows(seg, obj.last):
+        if obj.system.generic and q is None and _noun_follows(seg, _complement_start(seg, obj)):
             continue  # "drone parts", "air defence components": the generic word is a modifier
         if obj.system.generic and q is None and obj.head and not seg.raw[_head_index(seg, obj)].lower().endswith("s"):
             aq = _article_quantity(seg, obj.first)
@@ -1409,6 +1409,15 @@ def _same_system_more(seg: Seg, ph: Phrase, prev: EquipmentObject, q: Quantity, 
     if k >= len(seg.low) or not ph.is_head(k) or ph.match_at[k] is not None:
         return None
     return EquipmentObject(prev.system, prev.system.unit, q, q.first, k, prev.alias, seg.low[k], "alias")
+
+
+def _complement_start(seg: Seg, obj: EquipmentObject) -> int:
+    """The last token before a for/of complement taken into the object ("Shotguns | for counter-drone
+    protection"): a noun after the complement does not make the object a modifier."""
+    for k in range(obj.first + 1, obj.last + 1):
+        if seg.low[k] in ("for", "of") and (seg.phrase.is_head(k - 1) or seg.phrase.match_at[k - 1] is not None):
+            return k - 1 if k + 1 <= obj.last else obj.last
+    return obj.last
 
 
 def _head_index(seg: Seg, obj: EquipmentObject) -> int:
