@@ -882,6 +882,9 @@ def _attribute(seg: Seg, gov, side: str, anchor: int, obj_first: int, obj_last: 
         return donor_rules.Attribution(lst.donor, "list")
     if att is not None and att.how == "package" and last_donor is not None:
         return donor_rules.Attribution(last_donor, "context")  # "The package will consist of ..."
+    if att is not None and att.how in ("anaphor", "title") and "we" in seg.low[max(0, verb_at - 6) : verb_at] and any(
+            t in ("jointly", "together", "collectively") for t in seg.low[max(0, verb_at - 6) : verb_at]):
+        return donor_rules.Attribution(None, "none", "aggregate")  # "We will jointly procure": several donors
     if att is not None and att.how == "anaphor":
         before = seg.low[max(0, verb_at - 6) : verb_at]
         if speaker is not None and ("i" in before or "we" in before):
