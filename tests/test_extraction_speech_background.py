@@ -44,3 +44,7 @@ def test_new_count_before_bringing_the_total_is_the_pledge():
 
 def test_a_count_that_is_the_running_total_stays_a_total():
     assert found("Canada sent more tanks last week, bringing the total to 20 Leopard 2A4 tanks.") == []
+
+
+def test_spare_barrels_for_donated_howitzers_are_not_the_howitzers():
+    assert found(SPEECH + "We will send spare barrels for the M109 howitzers that we donated in 2022.") == []

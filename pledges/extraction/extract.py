@@ -1372,7 +1372,8 @@ def _noun_follows(seg: Seg, last: int) -> bool:
 _NUMBER_WORDS = frozenset("one two three four five six seven eight nine ten eleven twelve dozen".split())
 _SERVICE_NOUNS = frozenset(
     """part parts spare spares component components maintenance repair repairs servicing sustainment
-    upkeep overhaul refurbishment training crews crew instructors""".split()
+    upkeep overhaul refurbishment training crews crew instructors barrels barrel engines engine tyres tires
+    tracks""".split()
 )
 
 
