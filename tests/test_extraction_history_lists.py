@@ -66,3 +66,16 @@ def test_prose_after_a_blank_line_ends_the_history_list():
     text = ("To date, Germany has delivered:\n- 18 Leopard 2A6 tanks\n\n"
             "Germany will also send 20 Marder infantry fighting vehicles, the ministry said.\n")
     assert found(text) == [("DE", "Marder 1A3", 20)]
+
+
+
+def test_a_lead_naming_aid_already_committed_to_ukraine_lists_history():
+    text = ("Canada has committed more than $4 billion in military assistance since 2022.\n\n"
+            "Military assistance committed to Ukraine includes:\n\n"
+            "Armoured vehicles\n- 39 armoured combat support vehicles\n- 8 Leopard 2A4 tanks\n")
+    assert found(text) == []
+
+
+def test_a_lead_naming_a_new_package_provided_to_ukraine_is_pledged():
+    text = "Canada's new package committed to Ukraine today includes:\n- 8 Leopard 2A4 tanks\n"
+    assert found(text) == [("CA", "Leopard 2A4", 8)]

@@ -1007,7 +1007,7 @@ def extract(text: str, ref: ReferenceData) -> list[Extracted]:
             # an inventory of what was given before; "being delivered:" / "will be sent:" is not.
             aside = _addition_start(seg)
             has_neg = any((c[2] & _LEAD_NEGATIVE and not c[2] & POSITIVE) or (PLEDGE in c[2] and _delivered_in_past(seg, c))
-                          for c in seg.cues if c[0] < aside)
+                          for c in seg.cues if c[0] < aside) or (kind == LEAD and _inventory_lead(seg))
             if (kind == LEAD and here is None and not has_pos and not has_neg and not lst.negative
                     and len(seg.low) <= 4 and any(t in _CONTENT_LEADS for t in seg.low)):
                 has_pos = True  # "Contents:", "Items:" - the list of the package the report is about
@@ -1042,6 +1042,21 @@ def extract(text: str, ref: ReferenceData) -> list[Extracted]:
 _SECTION_STATUS = POSITIVE | {NEG, HYPO, TOTAL, BACKGROUND, PROCURE}
 _CONTENT_LEADS = frozenset("contents content items equipment composition capabilities deliverables".split())
 _LEAD_NEGATIVE = frozenset({ATTACK, REQUEST, PROCURE, NEG, HYPO, TOTAL, BACKGROUND})
+
+
+_GIVEN_PARTICIPLES = frozenset("committed provided delivered supplied given sent donated transferred".split())
+_NEWNESS = frozenset("new newest latest this today today's additional further next upcoming".split())
+
+
+def _inventory_lead(seg: Seg) -> bool:
+    """"Security assistance committed to Ukraine includes:", "Equipment provided to Ukraine
+    comprises:" - a lead naming what was given (a participle before "to Ukraine") lists an
+    inventory, unless it says the list is new ("the new package provided to Ukraine includes:")."""
+    low = seg.low
+    if any(t in _NEWNESS for t in low):
+        return False
+    return any(low[k] in _GIVEN_PARTICIPLES and low[k + 1] == "to" and low[k + 2] in ("ukraine", "kyiv", "ukraine's")
+               for k in range(len(low) - 2))
 
 
 def _addition_start(seg: Seg) -> int:
