@@ -8,6 +8,16 @@ from django.db import connection
 CHROMIUM = "/usr/bin/chromium"
 
 
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    """Each test starts with an empty cache: a page cached by an earlier test
+    could show rows that test's rollback removed (rollbacks fire no signal)."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+
+
 @pytest.fixture
 def reference_data(db):
     """Donors and systems from fixtures/reference/, loaded into the test database."""

@@ -6,6 +6,9 @@ from django.views.generic import RedirectView
 
 from pledges.views import healthz
 
+# A database outage outside a view is a 503 page, not a 500 (tracker/errors.py).
+handler500 = "tracker.errors.server_error"
+
 admin.site.site_header = "Pledge tracker — editors"
 admin.site.site_title = "Pledge tracker"
 
