@@ -15,3 +15,7 @@ CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"
 # test may only query the aliases it declares.
 DATABASES.setdefault("replica_1", {**DATABASES["default"], "TEST": {"MIRROR": "default"}})  # noqa: F405
 DATABASE_REPLICAS = []
+
+# Tests run with DEBUG off (pytest-django) and no collectstatic: serve static
+# files from the finders, as runserver would.
+WHITENOISE_USE_FINDERS = True
