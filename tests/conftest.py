@@ -8,6 +8,18 @@ from django.db import connection
 CHROMIUM = "/usr/bin/chromium"
 
 
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup):
+    """pytest-django's set-up, then, before the test database is dropped,
+    close every connection: the stand-in replica's too (it is the same
+    database under another alias, and PostgreSQL refuses to drop a database
+    someone is connected to)."""
+    yield
+    from django.db import connections
+
+    connections.close_all()
+
+
 @pytest.fixture(autouse=True)
 def _empty_cache():
     """Each test starts with an empty cache: a page cached by an earlier test
