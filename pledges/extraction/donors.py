@@ -1,0 +1,164 @@
+"""Who gives: donor mentions in a sentence, and attribution across sentences and headings.
+
+Order of evidence for a pledge verb: the subject before the verb ("Germany will send",
+"Germany's defence minister said Berlin would", "Pistorius announced"), then an agent
+after it ("will be delivered by Germany", "received from Germany"), then a demonym in
+the object ("Swedish Gripen jets"), then the heading the list item sits under, then
+the sentence before ("he", "the minister", no subject), then the report as a whole
+("we", "the Ministry of Defence" in a ministry's own release).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+
+from .reference import Donor
+from .triggers import AGG, ANAPHOR, AUXILIARIES, HYPO, NEG, NOT_SUBJECT_BEFORE, RECIPIENT, WEAK
+
+# Parties that are never donors here; as a subject they mean "not a donor's pledge".
+OTHER_PARTIES = frozenset(
+    "russia russian russians moscow kremlin putin china chinese iran iranian belarus belarusian "
+    "pyongyang".split()
+)
+# Capitalised words that can open a sentence without naming anyone.
+_PLAIN_CAPITALS = frozenset(
+    """the this that these those it he she they we i in on at and but today now also then
+    so as a an its his her their our after before with while meanwhile separately later
+    earlier yesterday tomorrow tonight overall in additionally furthermore moreover""".split()
+)
+
+
+_PRONOUNS = frozenset("he she they it his her their its i".split())
+
+
+def _skip_verb_group(seg, i: int) -> int:
+    """Step left over auxiliaries, adverbs, negation and modals between a subject and its verb."""
+    low = seg.low
+    steps = 0
+    while i >= 0 and steps < 8:
+        tok = low[i]
+        kinds = seg.cue_kinds_at[i]
+        if (tok in AUXILIARIES or tok in ('"', "'", "t", "-", "not", "also") or (tok.endswith("ly") and len(tok) > 4)
+                or (kinds and kinds & {NEG, HYPO, WEAK})):
+            i -= 1
+            steps += 1
+            continue
+        break
+    return i
+
+
+@dataclass(frozen=True, slots=True)
+class Attribution:
+    donor: Donor | None
+    how: str  # subject | person | agent | demonym | list | context | document | none
+    blocked: str = ""  # aggregate | other-party | recipient: why no donor may be given
+
+
+def subject(seg, gov: int, left_limit: int = 0) -> Attribution | None:
+    """The donor standing as subject before token `gov` (the verb), nearest first.
+
+    `seg` provides: low (tokens), donor_at (token -> (Donor, kind, first)), cue_kinds_at
+    (token -> frozenset of cue kinds), other_at (token -> str).
+    """
+    low = seg.low
+    i = _skip_verb_group(seg, gov - 1)
+    if i >= left_limit and seg.donor_at[i] is None and not seg.cue_kinds_at[i]:
+        raw = seg.raw[i]
+        if raw[:1].isupper() and low[i] not in _PLAIN_CAPITALS and not seg.covered[i]:
+            return Attribution(None, "none", "other-party")  # "Kongsberg expects to deliver"
+        if low[i] == "korea" and i > 0 and low[i - 1] == "north":
+            return Attribution(None, "none", "other-party")
+    i = gov - 1
+    steps = 0
+    while i >= left_limit and steps < 45:
+        steps += 1
+        d = seg.donor_at[i]
+        if d is not None:
+            donor, kind, first = d
+            if _after_preposition(low, first):
+                i = first - 1
+                continue
+            if first > 0 and low[first - 1] in ("and", ",", "the") and _joint(seg, first, gov):
+                return Attribution(None, "none", "aggregate")  # "Denmark, the Netherlands ... have together committed"
+            return Attribution(donor, "person" if kind == "person" else "subject")
+        kinds = seg.cue_kinds_at[i]
+        tok = low[i]
+        prev = low[i - 1] if i > 0 else ""
+        if kinds and prev not in NOT_SUBJECT_BEFORE:
+            if AGG in kinds and not (prev in ("other", "its", "their", "with") or tok in ("members", "coalition") and prev == "the"):
+                return Attribution(None, "none", "aggregate")
+            if ANAPHOR in kinds:
+                # "his government", "its package": resolved by the sentence or the context.
+                earlier = _first_donor(seg, left_limit, i)
+                if earlier is not None:
+                    return Attribution(earlier, "subject")
+                return Attribution(None, "anaphor" if tok in _PRONOUNS else "title")
+            if RECIPIENT in kinds and tok in ("ukraine", "kyiv", "kiev"):
+                return Attribution(None, "none", "recipient")
+        if (tok in OTHER_PARTIES or (tok == "korea" and prev == "north")) and prev not in NOT_SUBJECT_BEFORE:
+            return Attribution(None, "none", "other-party")
+        if i == 0 and seg.raw[i][:1].isupper() and tok not in _PLAIN_CAPITALS and not seg.covered[i] and not kinds:
+            return Attribution(None, "none", "other-party")  # "Lockheed Martin produced ... and expects to deliver"
+        i -= 1
+    return None
+
+
+def _after_preposition(low: list[str], first: int) -> bool:
+    """"in Brussels", "join the United States in", "with the Netherlands": not a subject."""
+    k = first - 1
+    if k >= 0 and low[k] == "the":
+        k -= 1
+    return k >= 0 and (low[k] in NOT_SUBJECT_BEFORE or low[k] in ("join", "joins", "joined", "joining"))
+
+
+def _joint(seg, first: int, gov: int) -> bool:
+    """Several donors joined as one subject and acting "together" / "jointly"."""
+    k = first - 1
+    while k >= 0 and seg.low[k] in ("and", ",", "the"):
+        k -= 1
+    if k < 0 or seg.donor_at[k] is None:
+        return False
+    return any(t in ("together", "jointly", "collectively") for t in seg.low[first:gov + 1])
+
+
+def _first_donor(seg, lo: int, hi: int) -> Donor | None:
+    for k in range(lo, hi):
+        d = seg.donor_at[k]
+        if d is not None:
+            donor, kind, first = d
+            if _after_preposition(seg.low, first):
+                continue
+            return donor
+    return None
+
+
+def agent(seg, gov: int, right_limit: int) -> Donor | None:
+    """"delivered by Germany", "from Germany" after the verb."""
+    low = seg.low
+    for k in range(gov + 1, min(right_limit, gov + 25)):
+        if low[k] in ("by", "from") and k + 1 < len(low):
+            for q in range(k + 1, min(k + 4, len(low))):
+                d = seg.donor_at[q]
+                if d is not None:
+                    return d[0]
+    return None
+
+
+def mentioned_donor(seg) -> Donor | None:
+    """The donor a segment is about, for context: its first donor or person not after a preposition."""
+    return _first_donor(seg, 0, len(seg.low))
+
+
+def document_donor(counts: Counter) -> Donor | None:
+    """The donor that dominates a report (a government's own release), if one does."""
+    if not counts:
+        return None
+    (top, n), *rest = counts.most_common(2) + [(None, 0)]
+    second = rest[0][1] if rest else 0
+    total = sum(counts.values())
+    if n >= 2 and n >= 0.5 * total and n > second:
+        return top
+    if len(counts) == 1:
+        return top
+    return None

@@ -1,0 +1,297 @@
+"""Equipment noun phrases: which system a quantity counts, and what kind of item it is.
+
+A quantity governs the noun run that follows it ("another four IRIS-T surface-to-air
+defence systems"); the head of the run (its last item noun) gives the item kind, and
+an "of"/"for" complement may name the system ("30 missiles for Patriot systems").
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .quantities import Quantity
+from .reference import Match, ReferenceData, System, singular_forms
+
+# Head nouns -> item kind (None: the system's own unit).
+ITEM_NOUNS: dict[str, str | None] = {
+    "system": "system", "battery": "system", "unit": None, "fire": None,
+    "launcher": "launcher", "mlrs": "launcher",
+    "missile": "missile", "interceptor": "missile", "rocket": "missile",
+    "round": "round", "shell": "round", "projectile": "round", "cartridge": "round",
+    "ammunition": "round", "munition": "round", "bomb": "round",
+    "tank": "vehicle", "vehicle": "vehicle", "carrier": "vehicle", "apc": "vehicle", "ifv": "vehicle",
+    "mrap": "vehicle", "truck": "vehicle", "afv": "vehicle", "car": "vehicle",
+    "jet": "aircraft", "aircraft": "aircraft", "plane": "aircraft", "fighter": "aircraft",
+    "helicopter": "aircraft", "warplane": "aircraft",
+    "drone": "drone", "uav": "drone", "uas": "drone",
+    "boat": "vessel", "vessel": "vessel", "ship": "vessel", "minehunter": "vessel",
+    "howitzer": None, "gun": None, "radar": None, "piece": None, "weapon": None, "mortar": None,
+    "terminal": None, "kit": None, "mine": None,
+}
+# Words that may stand between a quantity and its head noun.
+MODIFIERS = frozenset(
+    """new more additional further extra modern modernised modernized upgraded refurbished used
+    old older second hand advanced mobile heavy light medium long short range self propelled
+    armoured armored protected wheeled tracked towed main battle combat infantry fighting air
+    defence defense surface anti aircraft missile artillery rocket multiple launch guided
+    precision cruise ballistic tactical strategic naval coastal mine clearing reconnaissance
+    surveillance attack fighter transport utility engineering recovery bridge laying logistics
+    logistic military western soviet era nato standard calibre caliber high mobility ground
+    based portable man shoulder fired counter drone unmanned aerial fire kamikaze loitering
+    first person view fpv machine grenade sniper patrol fast state art x
+    modernisation special operations mm millimetre millimeter calibre gun sea land short
+    range sophisticated powerful latest remaining spare dual purpose purpose intercept
+    interceptor ammunition equipment weapon weapons type class variant version model
+    tank tanks vehicle missile launcher radar sam surface-to-air air-defence long-range""".split()
+)
+COORD = frozenset({"and", "or", ",", "&", "plus"})
+COMPLEMENT_PREP = frozenset({"of", "for"})
+DETERMINERS = frozenset({"the", "its", "their", "his", "her", "our", "a", "an", "ukraine", "ukraine's", "s", "existing", "all"})
+SELF_PROPELLED = frozenset({"self", "propelled", "wheeled", "tracked", "mobile"})
+
+
+def lemma(tok: str) -> str:
+    forms = singular_forms(tok)
+    for f in forms:
+        if f in ITEM_NOUNS:
+            return f
+    return tok
+
+
+@dataclass(slots=True)
+class EquipmentObject:
+    system: System | None
+    item: str | None
+    quantity: Quantity | None
+    first: int  # token span of the whole phrase
+    last: int
+    alias: str  # the words that named the system
+    head: str | None  # the head noun, if any
+    how: str  # alias | generic | head-noun
+    also: list = field(default_factory=list)  # further systems of coordinated modifiers
+
+
+class Phrase:
+    """Token-level view of one segment: what each token is part of."""
+
+    def __init__(self, low: list[str], raw: list[str], space: list[bool], matches: list[Match]):
+        self.low = low
+        self.raw = raw
+        self.space = space
+        self.match_at: list[Match | None] = [None] * len(low)
+        for m in matches:
+            for k in range(m.first, m.last + 1):
+                self.match_at[k] = m
+
+    def hyphen_joined(self, i: int) -> bool:
+        """Token i is part of a hyphenated compound ("surface-to-air", "state-of-the-art")."""
+        low, space = self.low, self.space
+        n = len(low)
+        if i + 1 < n and low[i + 1] == "-" and not space[i + 1]:
+            return True
+        if i > 0 and low[i - 1] == "-" and not space[i]:
+            return True
+        return False
+
+    def is_modifier(self, i: int) -> bool:
+        tok = self.low[i]
+        m = self.match_at[i]
+        if m is not None:
+            return m.entry.kind in ("system", "generic", "donor")
+        if tok in MODIFIERS or tok == "-" or tok == "/":
+            return True
+        if self.hyphen_joined(i):
+            return True
+        if tok.isdigit() and (not self.space[i] or (i + 1 < len(self.low) and self.low[i + 1] in ("mm", "cm", "millimetre", "millimeter", "calibre", "caliber"))):
+            return True  # "155mm" split, "155 mm", designators
+        raw = self.raw[i]
+        if raw[:1].isupper() and len(raw) > 1 and tok not in ("the", "and", "for", "of", "with"):
+            return True  # an unknown proper name (maker, model)
+        if len(tok) > 4 and tok.endswith(("ed", "al", "ic", "ive", "ian", "ish", "ese")):
+            return True
+        return False
+
+    def is_head(self, i: int) -> bool:
+        return lemma(self.low[i]) in ITEM_NOUNS
+
+
+def noun_run(ph: Phrase, start: int, limit: int = 14) -> tuple[int, list[list[int]]]:
+    """Tokens of the noun phrase beginning at `start`.
+
+    Returns (last index, conjuncts): the last index is start-1 when nothing there is a
+    noun phrase; conjuncts are the token groups of coordinated modifiers ("artillery,
+    air defence and engineering ammunition" gives three), taken in only when a head
+    noun follows them.
+    """
+    n = len(ph.low)
+    i = start
+    last = start - 1
+    conjuncts: list[list[int]] = [[]]
+    steps = 0
+    while i < n and steps < limit:
+        steps += 1
+        tok = ph.low[i]
+        m = ph.match_at[i]
+        if m is not None and m.entry.kind in ("system", "generic"):
+            if len(conjuncts) > 1 and m.entry.kind == "system" and not _only_modifiers_to_head(ph, i, n):
+                break
+            conjuncts[-1].extend(range(m.first, m.last + 1))
+            last = m.last
+            i = m.last + 1
+            continue
+        if tok in COORD:
+            if last >= start and not ph.is_head(last) and _only_modifiers_to_head(ph, i + 1, n):
+                conjuncts.append([])
+                i += 1
+                continue
+            break
+        if ph.is_head(i) or ph.is_modifier(i):
+            conjuncts[-1].append(i)
+            last = i
+            i += 1
+            continue
+        break
+    return last, [c for c in conjuncts if c]
+
+
+def _only_modifiers_to_head(ph: Phrase, i: int, n: int) -> bool:
+    """From i, only modifiers and coordinators until a head noun (a bounded look-ahead)."""
+    for k in range(i, min(n, i + 8)):
+        m = ph.match_at[k]
+        if m is not None and m.entry.kind == "system":
+            return False
+        if ph.is_head(k):
+            return True
+        if ph.low[k] in COORD or ph.is_modifier(k):
+            continue
+        return False
+    return False
+
+
+FUNCTION_WORDS = frozenset(
+    """and or but with for of to from in on at by that which who whose as is are was were be been
+    will would shall has have had the a an this these those its their his her our into over under
+    per each both than also including plus along together while when where because so if after
+    before during through within without via like such apiece worth valued totalling totaling
+    costing made built it they he she we there then now today this next last more""".split()
+)
+AMMUNITION_HEADS = frozenset({"ammunition", "munition", "round", "rocket", "missile", "shell", "interceptor", "projectile"})
+
+
+def _munition_of(ref: ReferenceData, launcher: System) -> System | None:
+    """"munitions for HIMARS" -> GMLRS, when the reference names the launcher's ammunition."""
+    for base in dict.fromkeys((launcher.name, launcher.family)):
+        for phrase in (f"{base} ammunition", f"{base} rockets", f"{base} munitions",
+                       f"ammunition for {base}", f"rockets for {base}"):
+            found = ref.lookup(phrase)
+            if found is not None and found is not launcher:
+                return found
+    return None
+
+
+def _mods(ph: Phrase, group: list[int], head_i: int | None) -> list[str]:
+    return [ph.low[k] for k in group if k != head_i and ph.low[k] not in ("-", "/")]
+
+
+def build_object(ref: ReferenceData, ph: Phrase, start: int, quantity: Quantity | None) -> EquipmentObject | None:
+    """The equipment named by the noun run at `start` (and its of/for complement)."""
+    last, conjuncts = noun_run(ph, start)
+    if last < start:
+        return None
+    named: Match | None = None
+    generics: list[Match] = []
+    head_i: int | None = None
+    for k in range(start, last + 1):
+        m = ph.match_at[k]
+        if m is not None and m.entry.kind == "system" and named is None:
+            named = m
+        elif m is not None and m.entry.kind == "generic" and (not generics or generics[-1] is not m):
+            generics.append(m)
+        if ph.is_head(k):
+            head_i = k
+    head = lemma(ph.low[head_i]) if head_i is not None else None
+    generic = None
+    for g in generics:
+        if head_i is not None and g.first <= head_i <= g.last:
+            generic = g
+    if generic is None and generics:
+        generic = generics[-1]
+    end = last
+    comp_named: Match | None = None
+    comp_generic: Match | None = None
+    # "30 missiles for Patriot systems", "36,000 rounds of 105mm ammunition"
+    j = last + 1
+    if j < len(ph.low) and ph.low[j] in COMPLEMENT_PREP and (head_i is not None or generic is not None):
+        k = j + 1
+        while k < len(ph.low) and k < j + 4 and ph.low[k] in DETERMINERS:
+            k += 1
+        clast, _ = noun_run(ph, k, limit=8)
+        for q in range(k, clast + 1):
+            m = ph.match_at[q]
+            if m is not None and m.entry.kind == "system" and comp_named is None:
+                comp_named = m
+            elif m is not None and m.entry.kind == "generic" and comp_generic is None:
+                comp_generic = m
+        if comp_named is not None or (comp_generic is not None and named is None and generic is None):
+            end = clast
+    if quantity is not None and named is None and comp_named is None and end + 1 < len(ph.low):
+        # "one Ukrainian tank battalion": the count belongs to a noun we do not know.
+        nxt = ph.low[end + 1]
+        if (nxt.isalpha() and ph.raw[end + 1].islower() and nxt not in FUNCTION_WORDS
+                and not nxt.endswith(("ed", "ing", "ly")) and ph.match_at[end + 1] is None
+                and not ph.is_modifier(end + 1)):
+            return None
+    system: System | None = None
+    alias = ""
+    how = "alias"
+    also: list[System] = []
+    item_override: str | None = None
+    if named is not None:
+        system, alias = named.entry.target, named.entry.alias
+    elif comp_named is not None:
+        system, alias = comp_named.entry.target, comp_named.entry.alias
+        if head in AMMUNITION_HEADS:
+            ammo = _munition_of(ref, system)
+            if ammo is not None:
+                system, alias = ammo, f"{head} for {alias}"
+            elif system.unit in ("missile", "round"):
+                item_override = system.unit
+            else:
+                item_override = "missile" if system.category in ("air-defence", "rocket-artillery", "anti-tank") else "round"
+    else:
+        if len(conjuncts) > 1 and head is not None:
+            per: list[System | None] = []
+            for n_c, group in enumerate(conjuncts):
+                found = ref.generic_for(head, _mods(ph, group, head_i), need_shared=True)
+                if found is None and n_c == len(conjuncts) - 1 and generic is not None:
+                    found = generic.entry.target
+                per.append(found)
+            distinct = list(dict.fromkeys(p for p in per if p is not None))
+            if quantity is not None:
+                if len(distinct) == 1:
+                    system = distinct[0]
+                else:
+                    system = ref.generic_for(head, []) or (generic.entry.target if generic else None)
+            elif distinct:
+                system, also = distinct[0], distinct[1:]
+            if system is not None:
+                alias, how = " ".join(ph.low[k] for k in range(start, last + 1)), "generic"
+        if system is None and generic is not None:
+            system, alias, how = generic.entry.target, generic.entry.alias, "generic"
+        if system is None and comp_generic is not None:
+            system, alias, how = comp_generic.entry.target, comp_generic.entry.alias, "generic"
+        if system is None and head is not None:
+            mods = [ph.low[k] for k in range(start, last + 1) if k != head_i]
+            system = ref.generic_for(head, mods, need_shared=True) if mods else None
+            if system is not None:
+                alias, how = " ".join(mods + [head]), "head-noun"
+    if system is None:
+        return None
+    item = ITEM_NOUNS.get(head) if head else None
+    if head in ("ammunition", "munition") and system.unit != "round":
+        item = None  # "loitering munitions" are drones
+    if item_override is not None:
+        item = item_override
+    if item is None:
+        item = system.unit
+    return EquipmentObject(system, item, quantity, quantity.first if quantity else start, end, alias, head, how, also)

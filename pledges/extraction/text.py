@@ -1,0 +1,297 @@
+"""Text shapes: HTML to text, folding, tokens, and sentence / list-item segments with offsets.
+
+Sentence splitting is written here rather than taken from pysbd: pysbd parsed about
+0.57 MB/s on this machine (the whole parser must do 1 MB in under a second), it
+split "approx. 1.5 million" after "approx.", and it does not know list items or
+headlines.  The splitter below is one linear regex scan per line plus an
+abbreviation check, and it keeps offsets into the original text.
+
+HTML goes through selectolax (lexbor), a well-kept C parser: block elements become
+line breaks and list items become "• " lines, so the list and heading structure
+survives into the stored text that offsets refer to.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# One-to-one character folding: the folded text has the same length as the input,
+# so offsets found in it are offsets into the input.
+_FOLD = str.maketrans(
+    {
+        "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'", "`": "'",
+        "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u00ab": '"', "\u00bb": '"',
+        "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-",
+        "\u2015": "-", "\u2212": "-", "\u00ad": "-",
+        "\u00a0": " ", "\u2007": " ", "\u2009": " ", "\u202f": " ", "\u200b": " ",
+        "\u2028": "\n", "\u2029": "\n", "\r": "\n", "\u0085": "\n", "\x0b": "\n", "\x0c": "\n",
+        "\u00d7": "x",
+    }
+)
+
+
+_FOLD_RE = re.compile("[" + re.escape("".join(chr(c) for c in _FOLD)) + "]")
+
+
+def fold(text: str) -> str:
+    """Same-length copy with quotes, dashes and odd spaces made plain ASCII."""
+    # A regex over the few characters that change is much faster than str.translate
+    # on mostly-ASCII text.
+    return _FOLD_RE.sub(lambda m: _FOLD[ord(m.group())], text)
+
+
+# Tokens: runs of letters, runs of ASCII digits, or any single other visible character.
+# Every alternative is a simple character class, so the scan is linear.
+TOKEN_RE = re.compile(r"[^\W\d_]+|[0-9]+|\S")
+MAX_TOKEN = 64  # longer tokens are opaque: never looked up, never numbers
+
+
+@dataclass(slots=True)
+class Tokens:
+    """Tokens of one segment: parallel lists, offsets absolute into the text."""
+
+    starts: list[int]
+    ends: list[int]
+    raw: list[str]
+    low: list[str]
+    space_before: list[bool]  # whitespace (or segment start) directly before the token
+
+    def __len__(self) -> int:
+        return len(self.starts)
+
+
+def tokenize_all(folded: str) -> Tokens:
+    """Tokens of the whole text at once (one regex pass); segments take slices of it."""
+    return tokenize(folded, 0, len(folded))
+
+
+def token_slice(toks: Tokens, a: int, b: int) -> Tokens:
+    space = toks.space_before[a:b]
+    if space:
+        space[0] = True
+    return Tokens(toks.starts[a:b], toks.ends[a:b], toks.raw[a:b], toks.low[a:b], space)
+
+
+def tokenize(folded: str, start: int, end: int) -> Tokens:
+    raw = TOKEN_RE.findall(folded, start, end)
+    spans = [m.span() for m in TOKEN_RE.finditer(folded, start, end)]
+    starts = [a for a, _ in spans]
+    ends = [b for _, b in spans]
+    ms = spans
+    for k, tok in enumerate(raw):
+        if len(tok) > MAX_TOKEN:
+            raw[k] = "\x00"
+    space = [True] + [s != e for s, e in zip(starts[1:], ends)] if ms else []
+    return Tokens(starts, ends, raw, [t.lower() for t in raw], space)
+
+
+# --------------------------------------------------------------------------- segments
+
+HEADING, SENTENCE, ITEM, LEAD = "heading", "sentence", "item", "lead"
+
+
+@dataclass(slots=True)
+class Segment:
+    start: int
+    end: int
+    kind: str  # heading | sentence | item | lead (a line ending in ":" that introduces items)
+    block: int  # index of the line (paragraph) it came from
+    blank_before: bool  # the line is preceded by an empty line (new paragraph)
+
+
+MAX_SEGMENT = 1200  # a "sentence" longer than this is cut; real ones are far shorter
+
+_BULLET_RE = re.compile(r"[ \t]*(?:[\u2022\u00b7\u25aa\u25cf\u25e6\u2023\u2043\u25a0\u25a1\u2219*+>-]|\d{1,2}[.)]|\(?[a-z][.)])[ \t]+")
+_SENT_END_RE = re.compile(r"[.!?]+[\"')\]]*[ \t]+")
+
+# Words after which a full stop does not end a sentence.
+ABBREVIATIONS = frozenset(
+    """mr mrs ms dr prof gen lt col maj capt cpt sgt adm cdr rep sen gov st no nos nr approx
+    appr ca vs etc e.g eg i.e ie jan feb mar apr jun jul aug sep sept oct nov dec inc ltd co
+    corp jr sr art fig vol pp p cf al incl est rt hon min pres dept sq mt ft km op ref tel
+    u.s u.k u.n e.u u.s.a p.m a.m fr hr brig rear vice ret govt""".split()
+)
+# Sentence openers that show "U.S." / "U.K." really did end the sentence before them.
+_OPENERS = frozenset("the it he she they we this that in a an on but his her their its".split())
+
+
+def _is_abbreviation(line: str, dot: int) -> bool:
+    """True when the '.' at index `dot` of `line` closes an abbreviation or an initial."""
+    i = dot
+    while i > 0 and (line[i - 1].isalpha() or line[i - 1] == "."):
+        i -= 1
+        if dot - i > 12:
+            return False
+    word = line[i:dot].lower()
+    if not word:
+        return False
+    if len(word) == 1 and line[i].isupper():
+        return True  # initial: "John F. Kennedy"
+    return word in ABBREVIATIONS
+
+
+def _sentence_spans(line: str, base: int) -> list[tuple[int, int]]:
+    spans: list[tuple[int, int]] = []
+    s = 0
+    n = len(line)
+    for m in _SENT_END_RE.finditer(line):
+        e = m.end()
+        if e >= n:
+            break
+        nxt = line[e]
+        if not (nxt.isupper() or nxt.isdigit() or nxt in "\"'([\u2022-"):
+            continue
+        dot = m.start()
+        if line[dot] == "." and _is_abbreviation(line, dot):
+            word = line[e : e + 12].split(" ", 1)[0].lower()
+            low_abbr = line[max(0, dot - 4) : dot].lower()
+            if not (low_abbr.endswith(("u.s", "u.k", "u.n", "e.u")) and word in _OPENERS):
+                continue
+        spans.append((base + s, base + m.start() + len(m.group().rstrip())))
+        s = e
+    spans.append((base + s, base + n))
+    return spans
+
+
+def _trim(text: str, s: int, e: int) -> tuple[int, int]:
+    while s < e and text[s].isspace():
+        s += 1
+    while e > s and text[e - 1].isspace():
+        e -= 1
+    return s, e
+
+
+def _cut(text: str, s: int, e: int) -> list[tuple[int, int]]:
+    """Cut an over-long span at whitespace so that no segment exceeds MAX_SEGMENT."""
+    out = []
+    while e - s > MAX_SEGMENT:
+        cut = text.rfind(" ", s + MAX_SEGMENT // 2, s + MAX_SEGMENT)
+        if cut <= s:
+            cut = s + MAX_SEGMENT
+        out.append((s, cut))
+        s = cut
+        while s < e and text[s] == " ":
+            s += 1
+    if s < e:
+        out.append((s, e))
+    return out
+
+
+def _is_heading(line: str) -> bool:
+    stripped = line.rstrip()
+    if not stripped or stripped[-1] in ".!?;,\"')":
+        return False
+    return stripped.count(" ") < 24
+
+
+def split_segments(folded: str) -> list[Segment]:
+    """Split folded text into headings, sentences, list-lead lines and list items."""
+    segments: list[Segment] = []
+    pos = 0
+    n = len(folded)
+    block = -1
+    blank = True
+    in_list = False
+    while pos < n:
+        nl = folded.find("\n", pos)
+        if nl < 0:
+            nl = n
+        ls, le = _trim(folded, pos, nl)
+        pos = nl + 1
+        if ls == le:
+            blank = True
+            continue
+        block += 1
+        line = folded[ls:le]
+        bullet = _BULLET_RE.match(line)
+        if bullet and bullet.end() < len(line):
+            body_s = ls + bullet.end()
+            for s, e in _cut(folded, body_s, le):
+                segments.append(Segment(s, e, ITEM, block, blank))
+            in_list = True
+        elif line.endswith(":"):
+            # "... since August 2021. The capabilities in this package include:" - the last
+            # sentence leads the list that follows.
+            spans = [_trim(folded, a, b) for a, b in _sentence_spans(line, ls)]
+            spans = [(a, b) for a, b in spans if a < b]
+            for n_span, (a, b) in enumerate(spans):
+                kind = LEAD if n_span == len(spans) - 1 else SENTENCE
+                for s, e in _cut(folded, a, b):
+                    segments.append(Segment(s, e, kind, block, blank and n_span == 0))
+            in_list = True
+        elif in_list and not blank and len(line) < 200 and not line.endswith((".", "!", "?")):
+            # An unbulleted line straight after a lead-in or an item: a list item.
+            for s, e in _cut(folded, ls, le):
+                segments.append(Segment(s, e, ITEM, block, blank))
+        elif _is_heading(line) and len(line) < 200:
+            in_list = False
+            for s, e in _cut(folded, ls, le):
+                segments.append(Segment(s, e, HEADING, block, blank))
+        else:
+            in_list = False
+            first = True
+            for ss, se in _sentence_spans(line, ls):
+                ss, se = _trim(folded, ss, se)
+                if ss == se:
+                    continue
+                for s, e in _cut(folded, ss, se):
+                    segments.append(Segment(s, e, SENTENCE, block, blank and first))
+                    first = False
+        blank = False
+    return segments
+
+
+# --------------------------------------------------------------------------- HTML
+
+_BLOCK_TAGS = (
+    "p", "div", "br", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "table", "section",
+    "article", "header", "footer", "blockquote", "figcaption", "figure", "ul", "ol",
+    "dl", "dt", "dd", "pre", "hr", "main", "aside", "nav", "title", "caption",
+)
+_DROP_TAGS = ["script", "style", "noscript", "template", "svg", "head", "iframe", "object"]
+_HEADING_TAGS = ("h1", "h2", "h3", "h4", "h5", "h6", "title")
+_SPACES_RE = re.compile(r"[ \t\u00a0]+")
+_NEWLINES_RE = re.compile(r"\n[ \t]*(?:\n[ \t]*)+")
+
+
+def html_to_text(html: str) -> str:
+    """Plain text of pasted HTML: blocks on their own lines, list items as "• " lines.
+
+    The result is what gets stored and what evidence offsets refer to.
+    """
+    from selectolax.lexbor import LexborHTMLParser
+
+    tree = LexborHTMLParser(html)
+    title = ""
+    if tree.head is not None:
+        t = tree.head.css_first("title")
+        if t is not None:
+            title = t.text(deep=True, strip=True)
+    tree.strip_tags(_DROP_TAGS)
+    root = tree.body if tree.body is not None else tree.root
+    if root is None:
+        return ""
+    for node in tree.css("li"):
+        node.insert_before("\n\n\u2022 ")
+        node.insert_after("\n")
+    for node in tree.css("td, th"):
+        node.insert_after(" \t ")
+    for node in tree.css(",".join(_BLOCK_TAGS)):
+        if node.tag in _HEADING_TAGS:
+            node.insert_before("\n\n")
+            node.insert_after("\n\n")
+        else:
+            node.insert_before("\n")
+            node.insert_after("\n")
+    text = root.text(deep=True, separator="", strip=False)
+    if title and title not in text[: len(title) + 200]:
+        text = title + "\n\n" + text
+    text = _SPACES_RE.sub(" ", text)
+    text = _NEWLINES_RE.sub("\n\n", text)
+    lines = [ln.strip() for ln in text.split("\n")]
+    out = "\n".join(lines)
+    out = re.sub(r"\n{3,}", "\n\n", out)
+    # A bullet followed by a blank line: keep items of one list together.
+    out = out.replace("\n\n\u2022 ", "\n\u2022 ")
+    return out.strip() + "\n" if out.strip() else ""
