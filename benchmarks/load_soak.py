@@ -7,6 +7,7 @@ For each mode it starts gunicorn with gunicorn.conf.py in production settings
 (debug off), then runs these phases against a mix of the public table, the
 filtered table, pledge pages and a filtered CSV export:
 
+    warm-up    10 clients,  5 s       pools, caches and the OS page cache fill up
     baseline   10 clients, 15 s       what "normal" latency is
     load       50 clients, 60 s       expectation: zero errors
     overload  200 clients, 60 s       expectation: only 200s and 503s, no worker timeouts
@@ -172,7 +173,29 @@ def sample_targets(database_url: str) -> tuple[list[int], list[str], list[str]]:
     return ids, donors, categories
 
 
+def free_port() -> int:
+    import socket
+
+    with socket.socket() as sock:
+        sock.bind((HOST, 0))
+        return sock.getsockname()[1]
+
+
+def port_is_free(port: int) -> bool:
+    import socket
+
+    with socket.socket() as sock:
+        try:
+            sock.bind((HOST, port))
+        except OSError:
+            return False
+    return True
+
+
 def start_gunicorn(env: dict[str, str], log_path: Path) -> subprocess.Popen:
+    # Never measure (or load) somebody else's server that happens to listen there.
+    if not port_is_free(PORT):
+        raise SystemExit(f"port {PORT} is taken; choose another with --port")
     log = log_path.open("w")
     server = subprocess.Popen(
         [PYTHON, "-m", "gunicorn", "-c", "gunicorn.conf.py", "--access-logfile", "/dev/null"],
@@ -182,7 +205,7 @@ def start_gunicorn(env: dict[str, str], log_path: Path) -> subprocess.Popen:
         try:
             connection = http.client.HTTPConnection(HOST, PORT, timeout=2)
             connection.request("GET", "/healthz", headers={"Host": "localhost", "X-Forwarded-Proto": "https"})
-            if connection.getresponse().status == 200:
+            if connection.getresponse().status == 200 and server.poll() is None:
                 return server
         except OSError:
             pass
@@ -200,11 +223,11 @@ def main() -> None:
     parser.add_argument("--rows", type=int, default=100_000, help="generate this many pledges if fewer exist")
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--modes", default="uncached,redis")
-    parser.add_argument("--port", type=int, default=8765)
+    parser.add_argument("--port", type=int, default=0, help="default: a free port")
     parser.add_argument("--workers", type=int, default=0, help="gunicorn workers (default: gunicorn.conf.py's)")
     parser.add_argument("--scale", type=float, default=1.0, help="multiply every phase's duration (0.1 for a smoke run)")
     args = parser.parse_args()
-    PORT = args.port
+    PORT = args.port or free_port()
     host = urllib.parse.urlsplit(args.database_url).hostname
     if host not in ("127.0.0.1", "localhost", "::1"):
         raise SystemExit("load tests run against a database on loopback only")
@@ -229,7 +252,7 @@ def main() -> None:
     manage(setup_env, "migrate", "--no-input")
     manage(setup_env, "collectstatic", "--no-input")
     manage(setup_env, "load_reference")
-    existing = int(manage(setup_env, "shell", "-c", "from pledges.models import Pledge; print(Pledge.objects.count())").strip())
+    existing = int(manage(setup_env, "shell", "--no-imports", "-c", "from pledges.models import Pledge; print(Pledge.objects.count())").split()[-1])
     if existing < args.rows:
         started = time.monotonic()
         manage(setup_env, "generate_pledges", "--count", str(args.rows - existing), "--seed", str(args.seed))
@@ -239,6 +262,7 @@ def main() -> None:
     s = args.scale
     ok = {200}
     phases = [
+        Phase("warm-up", 10, 5 * s, frozenset(ok)),  # fill pools, caches, page cache of the OS
         Phase("baseline", 10, 15 * s, frozenset(ok)),
         Phase("load", 50, 60 * s, frozenset(ok)),
         Phase("overload", 200, 60 * s, frozenset({200, 503})),
