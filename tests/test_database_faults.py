@@ -48,7 +48,7 @@ def _disconnect(connection) -> None:
 
 
 def assert_unavailable(response) -> None:
-    assert response.status_code == 503, response.status_code
+    assert response.status_code == 503, (response.request["PATH_INFO"], response.status_code)
     assert response["Retry-After"].isdigit()
     assert "no-store" in response["Cache-Control"]
     assert b"Traceback" not in response.content
@@ -157,6 +157,7 @@ def test_an_exhausted_pool_answers_503_and_recovers(client, default_connection):
     _disconnect(connection)
     pooled = {**working, "OPTIONS": {**working["OPTIONS"], "pool": {"min_size": 1, "max_size": 1, "timeout": 1}}}
     connection.settings_dict = pooled
+    connection.close_pool()  # a pool left under this alias by an earlier test would not be ours
     pool = connection.pool
     pool.open(wait=True)
     held = pool.getconn()  # another worker's thread holds the only connection

@@ -117,12 +117,18 @@ def test_capacity_check_warns_when_the_pools_exceed_max_connections(postgres_onl
 
     monkeypatch.setenv("GUNICORN_WORKERS", "12")
     monkeypatch.setenv("TRACKER_APP_SERVERS", "10")
-    options = {**connections["default"].settings_dict.get("OPTIONS", {}), "pool": {"max_size": 50}}
-    monkeypatch.setitem(connections["default"].settings_dict, "OPTIONS", options)
-    warnings = check_database_capacity(databases=["default"])
-    assert [warning.id for warning in warnings] == ["tracker.W001"]
-    with pytest.raises(CommandError, match="exceed max_connections"):
-        call_command("check_db_capacity", stdout=open(os.devnull, "w"))
+    settings_dict = connections["default"].settings_dict
+    monkeypatch.setitem(settings_dict, "OPTIONS", {**settings_dict.get("OPTIONS", {}), "pool": {"max_size": 50}})
+    try:
+        warnings = check_database_capacity(databases=["default"])
+        assert [warning.id for warning in warnings] == ["tracker.W001"]
+        with pytest.raises(CommandError, match="exceed max_connections"):
+            call_command("check_db_capacity", stdout=open(os.devnull, "w"))
+    finally:
+        # Closing a connection builds the pool object its settings describe; drop
+        # it, or later tests on this alias would find it.
+        for alias in ("default", "replica_1"):
+            connections[alias].close_pool()
 
 
 @pytest.mark.postgres
