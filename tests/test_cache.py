@@ -1,7 +1,6 @@
 """Public pages and per-filter counts are cached per generation and invalidated by any change to published data."""
 
 import os
-import socket
 import uuid
 
 import pytest
@@ -10,6 +9,7 @@ from django.test import override_settings
 
 from pledges.models import Pledge
 from tests.factories import DonorFactory, PledgeFactory, PledgeSourceFactory, ReportFactory, SystemFactory
+from tests.ports import unused_port
 from tracker.cache import cache_generation, cache_invalidate, cache_public_page, cached_value, normalised_query
 
 pytestmark = pytest.mark.django_db
@@ -148,10 +148,6 @@ def _with_header(response: HttpResponse, name: str, value: str) -> HttpResponse:
 # --- The cache server down, or really there ---
 
 
-def _closed_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def _redis_cache(location: str) -> dict:
@@ -166,7 +162,7 @@ def _redis_cache(location: str) -> dict:
 
 
 def test_pages_are_served_when_redis_is_down(rf):
-    with override_settings(CACHES=_redis_cache(f"redis://127.0.0.1:{_closed_port()}/0")):
+    with override_settings(CACHES=_redis_cache(f"redis://127.0.0.1:{unused_port()}/0")):
         page = CountingView()
         assert page.view(rf.get("/pledges/")).content == b"page"
         assert page.view(rf.get("/pledges/")).content == b"page"

@@ -1,28 +1,23 @@
 """When the database is unreachable or its pool exhausted, pages answer 503 quickly and recover by themselves."""
 
-import socket
 
 import pytest
 from django.db import connections
 from django.urls import Resolver404, resolve
 
 from tests.pages import public_paths
+from tests.ports import unused_port
 
 STATIC_FILE = "/static/css/site.css"
 WITHOUT_DATABASE = {"/", "/healthz"}  # a redirect, and the health check (tested on its own)
 
 
-def _closed_port() -> int:
-    """A local port nothing listens on: connecting is refused at once."""
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def _unreachable(settings_dict: dict) -> dict:
     if settings_dict["ENGINE"].endswith("sqlite3"):
         return {**settings_dict, "NAME": "/nonexistent-directory/tracker.sqlite3"}
-    return {**settings_dict, "HOST": "127.0.0.1", "PORT": str(_closed_port())}
+    return {**settings_dict, "HOST": "127.0.0.1", "PORT": str(unused_port())}
 
 
 def _database_paths() -> list[str]:

@@ -3,7 +3,6 @@
 import os
 import runpy
 import signal
-import socket
 import subprocess
 import sys
 import time
@@ -13,6 +12,7 @@ from pathlib import Path
 import pytest
 from django.core.management import CommandError, call_command
 
+from tests.ports import unused_port
 from tracker.checks import check_database_capacity
 from tracker.serving import connections_needed
 
@@ -58,10 +58,6 @@ def test_timeouts_are_bounded_and_shutdown_is_graceful():
     assert config["preload_app"] is False
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def _get(url: str) -> tuple[int, bytes]:
@@ -70,7 +66,7 @@ def _get(url: str) -> tuple[int, bytes]:
 
 
 def test_gunicorn_serves_the_app_and_stops_gracefully(tmp_path):
-    port = _free_port()
+    port = unused_port()
     env = {
         **{k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "DATABASE_", "REDIS_URL", "GUNICORN_"))},
         "DJANGO_SETTINGS_MODULE": "tracker.settings",
