@@ -107,10 +107,19 @@ def test_posts_are_never_served_from_the_cache(rf):
     assert page.calls == 2
 
 
-def test_a_cache_hit_keeps_the_content_type(rf):
-    page = CountingView(lambda: HttpResponse("a,b\n", content_type="text/csv; charset=utf-8"))
+def test_a_cache_hit_keeps_the_views_headers(rf):
+    def csv() -> HttpResponse:
+        response = HttpResponse("a,b\n", content_type="text/csv; charset=utf-8")
+        response["Content-Disposition"] = 'attachment; filename="pledges.csv"'
+        return response
+
+    page = CountingView(csv)
     page.view(rf.get("/pledges.csv"))
-    assert page.view(rf.get("/pledges.csv"))["Content-Type"] == "text/csv; charset=utf-8"
+    hit = page.view(rf.get("/pledges.csv"))
+    assert hit["X-Cache"] == "hit"
+    assert hit["Content-Type"] == "text/csv; charset=utf-8"
+    assert hit["Content-Disposition"] == 'attachment; filename="pledges.csv"'
+    assert hit.content == b"a,b\n"
 
 
 def test_counts_are_cached_per_filter_and_generation():

@@ -100,3 +100,27 @@ def test_without_replicas_public_pages_read_from_the_primary(client, settings):
     with CaptureQueriesContext(connections["replica_1"]) as replica:
         assert client.get("/pledges/").status_code == 200
     assert replica.captured_queries == []
+
+
+@REPLICA
+def test_a_streamed_response_reads_from_the_replica_while_it_streams(rf, with_replica):
+    from django.http import StreamingHttpResponse
+
+    from tracker.middleware import ReplicaReadsMiddleware
+
+    PledgeFactory(system__name="NASAMS")
+
+    def rows():
+        for pledge in Pledge.objects.select_related("system"):
+            yield f"{pledge.system.name}\n"
+
+    def export(request):
+        # Like a CSV export: the query runs only when the server iterates.
+        return StreamingHttpResponse(rows())
+
+    response = ReplicaReadsMiddleware(export)(rf.get("/pledges.csv"))
+    with CaptureQueriesContext(connections["default"]) as primary, CaptureQueriesContext(connections["replica_1"]) as replica:
+        body = b"".join(response.streaming_content)
+    assert body == b"NASAMS\n"
+    assert "pledges_pledge" in _tables(replica)
+    assert primary.captured_queries == []

@@ -118,8 +118,8 @@ def cache_public_page(view: Callable[..., HttpResponse]) -> Callable[..., HttpRe
         except Exception:  # noqa: BLE001
             hit = None
         if hit is not None:
-            content, content_type = hit
-            response = HttpResponse(content, content_type=content_type)
+            content, headers = hit
+            response = HttpResponse(content, headers=headers)
             response["X-Cache"] = "hit"
             return response
         response = view(request, *args, **kwargs)
@@ -127,7 +127,10 @@ def cache_public_page(view: Callable[..., HttpResponse]) -> Callable[..., HttpRe
             response = response.render()
         if _cacheable(response):
             try:
-                cache.set(key, (response.content, response["Content-Type"]), settings.TRACKER_PAGE_CACHE_SECONDS)
+                # The view's own headers (Content-Type, Content-Disposition, ...);
+                # middleware adds the security headers to the hit again.
+                headers = dict(response.headers.items())
+                cache.set(key, (response.content, headers), settings.TRACKER_PAGE_CACHE_SECONDS)
             except Exception:  # noqa: BLE001
                 pass
             response["X-Cache"] = "miss"

@@ -1,6 +1,6 @@
 """Middleware for running in production: trusted proxies, database outages, replica reads."""
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
 
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse
@@ -63,5 +63,15 @@ class ReplicaReadsMiddleware:
             self._admin_prefix = reverse("admin:index")
         if request.path.startswith(self._admin_prefix):
             return self.get_response(request)
-        with replica_reads():
-            return self.get_response(request)
+        with replica_reads() as alias:
+            response = self.get_response(request)
+        if response.streaming:
+            # A streamed export runs its queries while the server sends it,
+            # after this method has returned: keep it on the same replica.
+            response.streaming_content = _on_replica(response.streaming_content, alias)
+        return response
+
+
+def _on_replica(chunks: Iterable[bytes], alias: str | None) -> Iterator[bytes]:
+    with replica_reads(alias):
+        yield from chunks
