@@ -18,6 +18,9 @@ def django_db_setup(django_db_setup):
     from django.db import connections
 
     connections.close_all()
+    for connection in connections.all(initialized_only=True):
+        if connection.vendor == "postgresql" and connection.settings_dict["OPTIONS"].get("pool"):
+            connection.close_pool()  # DJANGO_DB_POOL: pooled connections stay open until then
 
 
 @pytest.fixture(autouse=True)
