@@ -6,6 +6,7 @@ from django.views.decorators.cache import never_cache
 
 from pledges.health import database_is_reachable
 from pledges.models import Donor, Pledge, Report, System
+from pledges.selectors import pledge_corrections
 
 RETRY_AFTER_SECONDS = 30
 
@@ -30,7 +31,8 @@ def pledge_list(request: HttpRequest) -> HttpResponse:
 
 def pledge_detail(request: HttpRequest, pk: int) -> HttpResponse:
     pledge = get_object_or_404(_public_pledges(), pk=pk)
-    return render(request, "pledges/pledge_detail.html", {"pledge": pledge})
+    corrections = pledge_corrections(pledge=pledge)
+    return render(request, "pledges/pledge_detail.html", {"pledge": pledge, "corrections": corrections})
 
 
 def donor_detail(request: HttpRequest, code: str) -> HttpResponse:

@@ -25,11 +25,19 @@ OTHER_PARTIES = frozenset(
 _PLAIN_CAPITALS = frozenset(
     """the this that these those it he she they we i in on at and but today now also then
     so as a an its his her their our after before with while meanwhile separately later
-    earlier yesterday tomorrow tonight overall in additionally furthermore moreover""".split()
+    earlier yesterday tomorrow tonight overall in additionally furthermore moreover monday tuesday
+    wednesday thursday friday saturday sunday january february march april may june july august
+    september october november december""".split()
 )
 
 
 _PRONOUNS = frozenset("he she they it his her their its i".split())
+
+
+_VERB_AFTER_NAME = frozenset(
+    "has have had will would is are was were said says signed agreed announced plans expects intends can could".split()
+)
+_COMPANY_NOUNS = frozenset("company companies firm firms manufacturer manufacturers contractor maker makers group".split())
 
 
 def _skip_verb_group(seg, i: int) -> int:
@@ -69,6 +77,7 @@ def subject(seg, gov: int, left_limit: int = 0) -> Attribution | None:
             return Attribution(None, "none", "other-party")  # "Kongsberg expects to deliver"
         if low[i] == "korea" and i > 0 and low[i - 1] == "north":
             return Attribution(None, "none", "other-party")
+    dateline = _dateline(seg)
     i = gov - 1
     steps = 0
     while i >= left_limit and steps < 45:
@@ -76,7 +85,7 @@ def subject(seg, gov: int, left_limit: int = 0) -> Attribution | None:
         d = seg.donor_at[i]
         if d is not None:
             donor, kind, first = d
-            if _after_preposition(low, first):
+            if _after_preposition(low, first) or not _subject_like(seg, i):
                 i = first - 1
                 continue
             if first > 0 and low[first - 1] in ("and", ",", "the") and _joint(seg, first, gov):
@@ -89,18 +98,27 @@ def subject(seg, gov: int, left_limit: int = 0) -> Attribution | None:
             if AGG in kinds and not (prev in ("other", "its", "their", "with") or tok in ("members", "coalition") and prev == "the"):
                 return Attribution(None, "none", "aggregate")
             if ANAPHOR in kinds:
-                # "his government", "its package": resolved by the sentence or the context.
-                earlier = _first_donor(seg, left_limit, i)
+                # "his government", "its package": resolved by the nearest name before it, or the context.
+                earlier = (_first_donor(seg, left_limit, i) if tok in _PRONOUNS else _nearest_donor(seg, left_limit, i))
                 if earlier is not None:
                     return Attribution(earlier, "subject")
-                return Attribution(None, "anaphor" if tok in _PRONOUNS else "title")
+                if tok in _PRONOUNS:
+                    return Attribution(None, "anaphor")
+                return Attribution(None, "package" if tok in ("package", "aid", "donation", "contribution") else "title")
             if RECIPIENT in kinds and tok in ("ukraine", "kyiv", "kiev"):
                 return Attribution(None, "none", "recipient")
         if (tok in OTHER_PARTIES or (tok == "korea" and prev == "north")) and prev not in NOT_SUBJECT_BEFORE:
             return Attribution(None, "none", "other-party")
         if i == 0 and seg.raw[i][:1].isupper() and tok not in _PLAIN_CAPITALS and not seg.covered[i] and not kinds:
             return Attribution(None, "none", "other-party")  # "Lockheed Martin produced ... and expects to deliver"
+        if (seg.raw[i][:1].isupper() and tok not in _PLAIN_CAPITALS and not seg.covered[i] and not kinds
+                and i + 1 < len(low) and low[i + 1] in _VERB_AFTER_NAME and tok.isalpha()):
+            return Attribution(None, "none", "other-party")  # "state-owned company PGZ has signed a contract to supply"
+        if tok in _COMPANY_NOUNS and i + 1 < len(low) and (low[i + 1] in _VERB_AFTER_NAME or seg.raw[i + 1][:1].isupper()):
+            return Attribution(None, "none", "other-party")
         i -= 1
+    if dateline is not None:
+        return Attribution(dateline, "subject")
     return None
 
 
@@ -112,6 +130,31 @@ def _after_preposition(low: list[str], first: int) -> bool:
     return k >= 0 and (low[k] in NOT_SUBJECT_BEFORE or low[k] in ("join", "joins", "joined", "joining"))
 
 
+# Nouns after a demonym that still make it the subject: "the Dutch government will ...".
+_GOVERNMENT_NOUNS = frozenset(
+    """government governments ministry minister ministers chancellor president prime defence defense
+    foreign officials official authorities cabinet parliament army armed forces military navy air
+    troops state administration embassy leader leaders side delegation premier secretary department
+    contribution package aid support donation pledge decision""".split()
+)
+
+
+def _subject_like(seg, last: int) -> bool:
+    """A donor name standing as (part of) a subject, not modifying another noun ("the U.S.-German effort")."""
+    k = last + 1
+    while k < len(seg.low) and seg.low[k] in (".", "'", "s") and seg.donor_at[k] is not None:
+        k += 1
+    if k >= len(seg.low):
+        return True
+    t = seg.low[k]
+    if t == "-":
+        return False
+    if t.isalpha() and seg.raw[k].islower() and not seg.cue_kinds_at[k] and t not in _GOVERNMENT_NOUNS \
+            and t not in AUXILIARIES and t not in ("and", "or", "said", "says", "has", "have", "had", "is", "was", "will", "would", "s"):
+        return False
+    return True
+
+
 def _joint(seg, first: int, gov: int) -> bool:
     """Several donors joined as one subject and acting "together" / "jointly"."""
     k = first - 1
@@ -120,6 +163,27 @@ def _joint(seg, first: int, gov: int) -> bool:
     if k < 0 or seg.donor_at[k] is None:
         return False
     return any(t in ("together", "jointly", "collectively") for t in seg.low[first:gov + 1])
+
+
+def _dateline(seg) -> Donor | None:
+    """"In Sofia, parliament confirmed ...": the capital at the head of a sentence names the government."""
+    low = seg.low
+    if len(low) > 3 and low[0] == "in" and seg.donor_at[1] is not None:
+        d = seg.donor_at[1]
+        k = 1
+        while k < len(low) and seg.donor_at[k] is d:
+            k += 1
+        if k < len(low) and low[k] == ",":
+            return d[0]
+    return None
+
+
+def _nearest_donor(seg, lo: int, hi: int) -> Donor | None:
+    for k in range(hi - 1, lo - 1, -1):
+        d = seg.donor_at[k]
+        if d is not None and not _after_preposition(seg.low, d[2]):
+            return d[0]
+    return None
 
 
 def _first_donor(seg, lo: int, hi: int) -> Donor | None:

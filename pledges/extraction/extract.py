@@ -16,12 +16,12 @@ from dataclasses import dataclass, field
 
 from . import donors as donor_rules
 from .money import Money, find_money, resolve_currency
-from .quantities import APPROX, EXACT, UNDISCLOSED, VAGUE, Quantity, find_quantities
+from .quantities import EXACT, UNDISCLOSED, VAGUE, Quantity, find_quantities
 from .reference import Donor, Match, ReferenceData, System, match_view
-from .systems import EquipmentObject, Phrase, build_object
+from .systems import AMMUNITION_HEADS, EquipmentObject, Phrase, build_object, lemma
 from .text import HEADING, ITEM, LEAD, SENTENCE, Segment, Tokens, fold, split_segments, token_slice, tokenize_all
 from .triggers import (
-    AGG, ANAPHOR, ATTACK, BACKGROUND, HYPO, INCLUDE, NEG, OTHER_VERB, PACKAGE, PERMIT, PLEDGE, POSITIVE,
+    ATTACK, BACKGROUND, HYPO, INCLUDE, NEG, OTHER_VERB, PACKAGE, PERMIT, PLEDGE, POSITIVE,
     PROCURE, RECEIVE, RECIPIENT, REQUEST, TOTAL, TOTAL_SOFT, VERB_CUES, WEAK, cue_trie,
     DELIVERY_PAST, NOT_PAST,
 )
@@ -71,12 +71,7 @@ class Extracted:
         }
 
 
-# Section headings whose content is background, not this report's pledges.
-BACKGROUND_HEADINGS = frozenset(
-    """background facts notes to editors note to editors notes for editors editor's notes
-    about context previous support key facts facts and figures fact box further information
-    ukraine support so far support to date timeline history""".split("\n")
-)
+# Section headings whose content is background (or page furniture), not this report's pledges.
 _BACKGROUND_WORDS = {"background", "facts", "notes to editors", "note to editors", "notes for editors",
                      "editor's notes", "editors' notes", "about", "context", "previous support",
                      "key facts", "facts and figures", "fact box", "further information",
@@ -110,6 +105,7 @@ class Seg:
     clause_id: list[int]
     phrase: Phrase
     covered: list[bool]
+    aside: list[bool] | None = None
 
 
 @dataclass
@@ -131,13 +127,29 @@ class Candidate:
     confidence: float
     reasons: list[str] = field(default_factory=list)
     order: int = 0
+    at: int = 0  # character offset of the phrase, for text order
+    earmark: System | None = None  # "£350 million for drones": money meant for this equipment
 
 
 _DIGIT_RE = re.compile(r"[0-9]")
 
 
+def _drop_parenthesised_repeats(toks: Tokens, matches: list[Match]) -> list[Match]:
+    """"Bradley Infantry Fighting Vehicles (IFVs)", "... Rocket Systems (HIMARS)": the acronym repeats the name."""
+    out: list[Match] = []
+    raw = toks.raw
+    for m in matches:
+        if (out and m.entry.kind in ("system", "generic") and out[-1].entry.kind in ("system", "generic")
+                and m.first > 0 and raw[m.first - 1] == "(" and out[-1].last == m.first - 2
+                and m.last + 1 < len(raw) and raw[m.last + 1] == ")"):
+            continue
+        out.append(m)
+    return out
+
+
 def _analyse(text: str, folded: str, segment: Segment, ref: ReferenceData, toks: Tokens,
              matches: list[Match]) -> Seg:
+    matches = _drop_parenthesised_repeats(toks, matches)
     view = match_view(toks)
     n = len(toks)
     covered = [False] * n
@@ -157,6 +169,9 @@ def _analyse(text: str, folded: str, segment: Segment, ref: ReferenceData, toks:
     if has_equipment:
         # Digits inside a name ("Leopard 2", "RBS 70", "Mirage 2000-5") are not counts.
         in_name = covered[:]
+        for mo in money:
+            for k in range(mo.first, mo.last + 1):
+                in_name[k] = True
         quantities = [q for q in find_quantities(toks) if not any(in_name[k] for k in range(q.first, q.last + 1))]
     else:
         quantities = []
@@ -173,6 +188,16 @@ def _analyse(text: str, folded: str, segment: Segment, ref: ReferenceData, toks:
             if any(covered[k] for k in range(first, last + 1)):
                 # A cue word inside a name ("IRIS-T fire units") or a quantity ("a total of") is not a cue.
                 continue
+            if toks.raw[first] == "May" and first > 0:
+                continue  # the month, not the modal
+            if (segment.kind != HEADING and first > 0 and toks.raw[first][:1].isupper() and set(kinds) & VERB_CUES
+                    and (toks.raw[first - 1][:1].isupper() or (last + 1 < n and toks.raw[last + 1][:1].isupper()))
+                    and not toks.raw[first].isupper()):
+                continue  # "Command Launch Units", "Ukraine Security Assistance Initiative": part of a name
+            if toks.low[first] == "possible" and first > 0 and toks.low[first - 1] == "as":
+                continue  # "as quickly as possible"
+            if first > 0 and toks.raw[first - 1] == "-" and not toks.space_before[first]:
+                continue  # "Tube-Launched", "Optically-Tracked", "German-supplied": part of a compound word
             ks = frozenset(kinds)
             cues.append((first, last, ks))
             for k in range(first, last + 1):
@@ -195,7 +220,11 @@ _EMPTY: frozenset = frozenset()
 
 def _is_background_heading(text: str) -> bool:
     t = text.strip().rstrip(":").strip().lower()
-    return t in _BACKGROUND_WORDS
+    if t in _BACKGROUND_WORDS:
+        return True
+    first = t.split(" ", 1)[0]
+    # "Previous Canadian military assistance:", "Past support", "Earlier packages"
+    return first in ("previous", "past", "earlier", "prior") and len(t) < 80
 
 
 def _verb_cues(seg: Seg) -> list[tuple[int, int, frozenset]]:
@@ -213,10 +242,10 @@ def _governing_cue(seg: Seg, anchor: int, span_last: int) -> tuple[tuple[int, in
         if seg.clause_id[first] != clause:
             continue
         if last < anchor:
-            if _participle(seg, first):
-                continue  # "out of roughly 300 delivered, along with ...": describes an earlier noun
+            if _participle(seg, first) or _reduced_relative(seg, first):
+                continue  # "out of roughly 300 delivered", "the 31 Abrams tanks it promised": describes an earlier noun
             before = c
-        elif first > span_last and after is None:
+        elif first > span_last and after is None and not _in_aside(seg, span_last, first) and not (kinds & {INCLUDE} and not kinds & {PLEDGE, RECEIVE}):
             after = c
     if before is not None:
         # "including" / "as well as" pass the decision to the verb before them.
@@ -232,6 +261,38 @@ def _governing_cue(seg: Seg, anchor: int, span_last: int) -> tuple[tuple[int, in
     if after is not None:
         return after, "after"
     return None, ""
+
+
+def _aside_mask(seg: Seg) -> list[bool]:
+    """Tokens inside ", which ... ," / ", who ... ," asides."""
+    mask = [False] * len(seg.low)
+    inside = False
+    for k, t in enumerate(seg.low):
+        if t == "," and k + 1 < len(seg.low) and seg.low[k + 1] in ("which", "who", "whose"):
+            inside = True
+        elif t == "," and inside:
+            inside = False
+        mask[k] = inside
+    return mask
+
+
+def _in_aside(seg: Seg, frm: int, at: int) -> bool:
+    """Token `at` sits in a ", which ... ," aside that starts after token `frm`."""
+    for k in range(frm + 1, at):
+        if seg.low[k] == "," and k + 1 < len(seg.low) and seg.low[k + 1] in ("which", "who", "whose"):
+            return not any(seg.low[q] == "," for q in range(k + 2, at))
+    return False
+
+
+def _reduced_relative(seg: Seg, first: int) -> bool:
+    k = first - 1
+    while k >= 0 and seg.low[k] in ("had", "has", "have", "had", "already", "previously"):
+        k -= 1
+    if k < 1 or seg.low[k] not in ("it", "they", "we", "he", "she"):
+        return False
+    prev = k - 1
+    m = seg.phrase.match_at[prev]
+    return (m is not None and m.entry.kind in ("system", "generic")) or seg.phrase.is_head(prev)
 
 
 def _participle(seg: Seg, first: int) -> bool:
@@ -261,7 +322,7 @@ def _window_kinds(seg: Seg, first: int, back: int = 5) -> list[tuple[int, frozen
 
 def _negated(seg: Seg, first: int) -> str:
     """'not' / 'never' / modals / refusals just before the verb."""
-    for k, kinds in _window_kinds(seg, first):
+    for k, kinds in _window_kinds(seg, first, back=7):
         tok = seg.low[k]
         if NEG in kinds:
             if tok == "not" and k + 1 < len(seg.low) and seg.low[k + 1] == "only":
@@ -316,13 +377,62 @@ def _clause_has(seg: Seg, clause: int, kind: str) -> int:
     return -1
 
 
-def _conditional(seg: Seg, clause: int) -> bool:
+def _conditional(seg: Seg, clause: int, gov_first: int = 0) -> bool:
+    if seg.aside is None:
+        seg.aside = _aside_mask(seg)
+    aside = seg.aside
     for k, tok in enumerate(seg.low):
-        if tok in ("if", "unless", "whether") and seg.clause_id[k] == clause:
+        if seg.clause_id[k] != clause or aside[k]:
+            continue
+        if tok in _PERMISSION_WORDS and k > gov_first:
+            return True  # "once the necessary permission to re-export them has been granted"
+        if tok in ("if", "unless", "whether"):
             if k > 0 and seg.low[k - 1] in ("even", "as"):
                 continue
             return True
     return False
+
+
+def _other_recipient(seg: Seg, gov, span_last: int) -> bool:
+    """"ship Patriot interceptors to the US", "lend the United States 500,000 rounds": not for Ukraine."""
+    low = seg.low
+    n = len(low)
+    clause = seg.clause_id[gov[0]]
+    k = gov[1] + 1
+    if k < n and low[k] == "the":
+        k += 1
+    if k < n and seg.donor_at[k] is not None and seg.donor_at[k][1] == "donor" and _standalone_name(seg, k):
+        return True  # indirect object right after the verb
+    end = min(n, max(span_last, gov[1]) + 12)
+    for k in range(max(span_last, gov[1]) + 1, end):
+        if seg.clause_id[k] != clause:
+            break
+        if low[k] in ("to", "for"):
+            q = k + 1
+            if q < n and low[q] == "the":
+                q += 1
+            if q < n and RECIPIENT in seg.cue_kinds_at[q]:
+                return False
+            if q < n and seg.donor_at[q] is not None and seg.donor_at[q][1] == "donor" and _standalone_name(seg, q):
+                return True
+    return False
+
+
+def _standalone_name(seg: Seg, k: int) -> bool:
+    """A donor name used as a noun, not as a modifier ("the U.S.-German effort", "US stocks")."""
+    d = seg.donor_at[k]
+    last = k
+    while last + 1 < len(seg.low) and seg.donor_at[last + 1] is not None and seg.donor_at[last + 1][2] == d[2]:
+        last += 1
+    nxt = last + 1
+    while nxt < len(seg.low) and seg.low[nxt] == ".":
+        nxt += 1
+    if nxt >= len(seg.low):
+        return True
+    t = seg.low[nxt]
+    if t == "-" or t == "'" or (t.isalpha() and seg.raw[nxt].islower() and t not in ("and", "or", "in", "on", "for", "by", "as", "with", "from", "to", "after", "before", "under", "this", "next", "last", "which", "who", "that", "but", "while")):
+        return False
+    return True
 
 
 def _superlative_before(seg: Seg, at: int) -> bool:
@@ -359,6 +469,9 @@ def _relative_aside(seg: Seg, first: int) -> bool:
         if seg.low[k] in ("which", "who") and k > 0 and seg.low[k - 1] == ",":
             return True
     return False
+
+
+_PERMISSION_WORDS = frozenset("permission approval consent authorisation authorization".split())
 
 
 def _perfect_before(seg: Seg, first: int) -> bool:
@@ -406,6 +519,10 @@ def _pledge_status(seg: Seg, anchor: int, span_last: int, lst: ListState) -> tup
     if (PROCURE in kinds and seg.low[gov[0]] in _BUY_FOR_UKRAINE and _recipient_after(seg, gov[0])
             and not any(t in ("bundeswehr", "own") for t in seg.low)):
         kinds = frozenset({PLEDGE})
+    if PERMIT in kinds and any(seg.low[k] in _PACKAGE_WORDS or seg.low[k] == "drawdown" for k in range(gov[1] + 1, min(len(seg.low), gov[1] + 11))):
+        kinds = frozenset({PLEDGE})  # "the Administration authorized an 11th Presidential Drawdown"
+    if kinds is not gov[2]:
+        gov = (gov[0], gov[1], kinds)
     for bad in (ATTACK, REQUEST, PROCURE, OTHER_VERB, PERMIT):
         if bad in kinds and not (kinds & POSITIVE):
             return bad, "cue:" + word, gov, side
@@ -418,14 +535,21 @@ def _pledge_status(seg: Seg, anchor: int, span_last: int, lst: ListState) -> tup
         return "background", "cue:have included", gov, side
     if _relative_aside(seg, gov[0]):
         return "background", "cue:which", gov, side
-    if _conditional(seg, clause):
+    if _other_recipient(seg, gov, span_last):
+        return "other-recipient", "cue:to another country", gov, side
+    if _conditional(seg, clause, gov[0]):
         return "hypo", "cue:if", gov, side
-    total_at = _clause_has(seg, clause, TOTAL)
-    if total_at >= 0 and not _superlative_before(seg, total_at):
+    for first, last, kinds in seg.cues:
+        if TOTAL not in kinds or seg.clause_id[first] != clause or _superlative_before(seg, first):
+            continue
+        if (first > span_last and any(seg.low[k] == "," for k in range(span_last + 1, first))
+                and seg.low[first] not in ("bringing", "brings", "taking", "takes", "raising", "raises", "bring", "brought")):
+            continue  # ", the first time Sweden had sent weapons ... since 1939": an aside, not a running total
         return "total", "cue:total", gov, side
     if _clause_has(seg, clause, TOTAL_SOFT) >= 0 and _perfect_before(seg, gov[0]):
         return "total", "cue:total", gov, side
-    if _clause_has(seg, clause, BACKGROUND) >= 0:
+    bg = _clause_has(seg, clause, BACKGROUND)
+    if 0 <= bg <= span_last:
         return "background", "cue:background", gov, side
     if _delivered_in_past(seg, gov):
         return "background", "cue:past " + word, gov, side
@@ -434,15 +558,19 @@ def _pledge_status(seg: Seg, anchor: int, span_last: int, lst: ListState) -> tup
 
 
 def _attribute(seg: Seg, gov, side: str, anchor: int, obj_first: int, obj_last: int,
-               lst: ListState, context: Donor | None, document: Donor | None) -> donor_rules.Attribution:
+               lst: ListState, context: Donor | None, document: Donor | None,
+               last_donor: Donor | None = None) -> donor_rules.Attribution:
     verb_at = gov[0] if gov is not None and side == "before" else anchor
     if gov is not None and RECEIVE in gov[2] and not gov[2] & {PLEDGE, INCLUDE}:
         # The recipient's side: the donor is "from X"; the subject must be Ukraine, else it is
-        # someone receiving for themselves ("the German armed forces are to receive ...").
+        # someone receiving for themselves ("the German armed forces are to receive ...",
+        # "the Czech Republic will receive 15 Leopard 2A4 from Germany in return").
+        att = donor_rules.subject(seg, gov[0])
+        if att is not None and att.donor is not None:
+            return donor_rules.Attribution(None, "none", "receiver")
         d = donor_rules.agent(seg, gov[0], len(seg.low))
         if d is not None:
             return donor_rules.Attribution(d, "agent")
-        att = donor_rules.subject(seg, gov[0])
         if att is None or att.blocked != "recipient":
             return donor_rules.Attribution(None, "none", "receiver")
         if seg.segment.kind == ITEM and lst.donor is not None:
@@ -470,7 +598,9 @@ def _attribute(seg: Seg, gov, side: str, anchor: int, obj_first: int, obj_last: 
         return att
     if seg.segment.kind == ITEM and lst.donor is not None:
         return donor_rules.Attribution(lst.donor, "list")
-    if att is not None and att.how == "title" and document is not None:
+    if att is not None and att.how == "package" and last_donor is not None:
+        return donor_rules.Attribution(last_donor, "context")  # "The package will consist of ..."
+    if att is not None and att.how in ("title", "package") and document is not None:
         # "The Prime Minister will announce", "the package": the report's own government.
         return donor_rules.Attribution(document, "document")
     if context is not None:
@@ -556,11 +686,11 @@ def extract(text: str, ref: ReferenceData) -> list[Extracted]:
             here = donor_rules.mentioned_donor(seg)
             has_pos = any(c[2] & POSITIVE or PACKAGE in c[2] for c in seg.cues)
             has_neg = any(c[2] & _LEAD_NEGATIVE and not c[2] & POSITIVE for c in seg.cues)
-            if kind == LEAD:
-                if here is not None or has_pos or has_neg:
-                    lst = ListState(here or context or document, has_pos and not has_neg, has_neg, seg_text)
-            elif here is not None:
-                lst = ListState()
+            if here is not None or has_pos or has_neg:
+                # "Germany's new package includes:", "Fact sheet: Norwegian support to Ukraine" -
+                # the list items that follow belong to it.  A bare section heading ("Air defence")
+                # keeps the list state it finds.
+                lst = ListState(here or context or document, has_pos and not has_neg, has_neg, seg_text)
             if here is not None:
                 context = here
             elif kind == HEADING and segment.blank_before:
@@ -569,7 +699,9 @@ def extract(text: str, ref: ReferenceData) -> list[Extracted]:
             lst = ListState()
         if background:
             continue
-        candidates.extend(_segment_candidates(text, seg, ref, lst, context, document, order))
+        new = _segment_candidates(text, seg, ref, lst, context, document, order,
+                                  candidates[-1].donor if candidates else None)
+        candidates.extend(new)
         if kind in (SENTENCE, ITEM):
             here = donor_rules.mentioned_donor(seg)
             if here is not None:
@@ -597,7 +729,7 @@ def _article_quantity(seg: Seg, first: int) -> Quantity | None:
     k = first - 1
     while k >= 0 and first - k <= 3 and seg.low[k] in _ARTICLE_ADJ:
         k -= 1
-    if k >= 0 and seg.low[k] in ("a", "an", "one"):
+    if k >= 0 and seg.low[k] in ("a", "an", "one", "another"):
         return Quantity(1, EXACT, k, first - 1, seg.starts[k], seg.ends[first - 1])
     return None
 
@@ -616,6 +748,8 @@ def _collect_objects(seg: Seg, ref: ReferenceData) -> list[tuple[EquipmentObject
         if of_the:
             start += 2  # "all 19 of its Caesar"
         obj = build_object(ref, ph, start, q)
+        if obj is None and objects and q.value is not None:
+            obj = _same_system_more(seg, ph, objects[-1][0], q, start)
         if obj is None or (of_the and obj.system.generic):
             continue  # "109 of the vehicles" points back at something counted before
         objects.append((obj, q))
@@ -638,6 +772,14 @@ def _collect_objects(seg: Seg, ref: ReferenceData) -> list[tuple[EquipmentObject
         start = k + 1
         while start < m.first and low[start] in (",", "and", "or"):
             start += 1
+        j = start - 1
+        while j >= 0 and low[j] in ("the", "its", "their"):
+            j -= 1
+        if m.entry.kind == "system" and j > 0 and low[j] in ("for", "of") and lemma(low[j - 1]) in AMMUNITION_HEADS and not used[j - 1]:
+            # "additional munitions for HIMARS": the launcher names whose ammunition it is
+            start = j - 1
+            while start > 0 and not used[start - 1] and ph.is_modifier(start - 1) and ph.match_at[start - 1] is None:
+                start -= 1
         obj = build_object(ref, ph, start, None)
         if obj is None:
             continue
@@ -652,6 +794,10 @@ def _collect_objects(seg: Seg, ref: ReferenceData) -> list[tuple[EquipmentObject
             q = _article_quantity(seg, obj.first)
         if obj.system.generic and q is None and _noun_follows(seg, obj.last):
             continue  # "drone parts", "air defence components": the generic word is a modifier
+        if obj.system.generic and q is None and obj.head and not seg.raw[_head_index(seg, obj)].lower().endswith("s"):
+            aq = _article_quantity(seg, obj.first)
+            if aq is not None and aq.first > 0 and (seg.low[aq.first - 1] in ("as", "well", "and", "plus") or seg.cue_kinds_at[aq.first - 1] & POSITIVE):
+                q = aq  # "... as well as an armoured recovery vehicle"
         last = max(obj.last, q.last if q is not None and q.first > obj.first else obj.last)
         first = min(obj.first, q.first) if q is not None else obj.first
         obj = EquipmentObject(obj.system, obj.item, q, first, last, obj.alias, obj.head, obj.how, obj.also)
@@ -674,11 +820,46 @@ def _noun_follows(seg: Seg, last: int) -> bool:
             and not t.endswith(("ed", "ing", "ly")) and seg.phrase.match_at[k] is None)
 
 
+def _same_system_more(seg: Seg, ph: Phrase, prev: EquipmentObject, q: Quantity, start: int) -> EquipmentObject | None:
+    """"1,000 Javelin missiles and 50 Command Launch Units", "80,000 CRV7 rocket motors and 1,300
+    warheads": a second count of parts of the system just named."""
+    if prev.system.generic or q.first - prev.last > 2 or seg.low[prev.last + 1] not in ("and", ",", "with"):
+        return None
+    k = start
+    while k < len(seg.low) and k < start + 4 and not ph.is_head(k) and (ph.is_modifier(k) or seg.raw[k][:1].isupper()):
+        k += 1
+    if k >= len(seg.low) or not ph.is_head(k) or ph.match_at[k] is not None:
+        return None
+    return EquipmentObject(prev.system, prev.system.unit, q, q.first, k, prev.alias, seg.low[k], "alias")
+
+
 def _head_index(seg: Seg, obj: EquipmentObject) -> int:
     for k in range(obj.last, obj.first - 1, -1):
         if seg.phrase.is_head(k):
             return k
     return obj.last
+
+
+def _each_donors(seg: Seg, gov, att) -> list[Donor]:
+    """"The United States, Germany and Romania will each provide one Patriot battery": one per donor."""
+    if gov is None or att.how != "subject" or not any(t == "each" for t in seg.low[max(0, gov[0] - 4) : gov[0]]):
+        return []
+    donors: list[Donor] = []
+    k = gov[0] - 1
+    while k >= 0 and seg.donor_at[k] is None:
+        k -= 1
+    while k >= 0:
+        d = seg.donor_at[k]
+        if d is None:
+            if seg.low[k] in (",", "and", "the"):
+                k -= 1
+                continue
+            break
+        if d[0] not in donors:
+            donors.append(d[0])
+        k = d[2] - 1
+    donors.reverse()
+    return donors if len(donors) > 1 else []
 
 
 def _bare_generic_ok(seg: Seg, obj: EquipmentObject, objects, gov, side: str) -> bool:
@@ -691,19 +872,45 @@ def _bare_generic_ok(seg: Seg, obj: EquipmentObject, objects, gov, side: str) ->
         k -= 1
     if k >= 0 and seg.low[k] in ("including", "incl", "notably") and any(q is not None and o.first < obj.first for o, q in objects):
         return False  # "400 vehicles, including armoured, all-terrain and logistics vehicles"
+    if k >= 0 and seg.low[k] in ("with", "associated", "related", "accompanying"):
+        return False  # "HIMARS and associated ammunition", "IRIS-T systems with missiles"
     if seg.segment.kind == ITEM:
         bare = sum(1 for o, q in objects if q is None and o.system.generic)
         if bare >= 3 or any(seg.low[k] == "other" for k in range(len(seg.low))):
             return False  # "Small arms, night vision devices, body armor, and other field equipment"
         return True
-    if obj.system.name in _CATCH_ALL or gov is None or side != "before":
+    if gov is None or side != "before":
         return False
-    gap = [t for t in seg.low[gov[1] + 1 : obj.first] if t not in ("the", "a", "an", "its", "their", "ukraine", "with", "additional", "further", "more", "new")]
-    return len(gap) <= 1
+    # Part of the verb's list of objects: "includes heavy artillery and ammunition", "provide Ukraine
+    # with X, Y and Z" - but not "together with ...", "and associated ammunition", "with missiles".
+    spans = set()
+    for o, q in objects:
+        if o is not obj:
+            spans.update(range(o.first, o.last + 1))
+    low = seg.low
+    k = gov[1] + 1
+    if k < obj.first and low[k] == "ukraine":
+        k += 1
+        if k < obj.first and low[k] == "with":
+            k += 1
+    for j in range(k, obj.first):
+        t = low[j]
+        if j in spans or t in _LIST_GLUE:
+            continue
+        if t in ("with", "associated", "related", "together", "along", "accompanying", "plus"):
+            return False
+        if seg.phrase.is_modifier(j) and seg.phrase.match_at[j] is None:
+            continue
+        return False
+    return True
+
+
+_LIST_GLUE = frozenset(",;and as well the a an its their our all of additional further more new also other remaining".split())
 
 
 def _segment_candidates(text: str, seg: Seg, ref: ReferenceData, lst: ListState,
-                        context: Donor | None, document: Donor | None, order: int) -> list[Candidate]:
+                        context: Donor | None, document: Donor | None, order: int,
+                        last_donor: Donor | None = None) -> list[Candidate]:
     out: list[Candidate] = []
     objects = _collect_objects(seg, ref)
     for obj, q in objects:
@@ -713,7 +920,7 @@ def _segment_candidates(text: str, seg: Seg, ref: ReferenceData, lst: ListState,
             continue
         if (q is None or q.value is None and q.qualifier != VAGUE) and obj.system.generic and not _bare_generic_ok(seg, obj, objects, gov, side):
             continue
-        att = _attribute(seg, gov, side, anchor, obj.first, obj.last, lst, context, document)
+        att = _attribute(seg, gov, side, anchor, obj.first, obj.last, lst, context, document, last_donor)
         if att.donor is None:
             continue
         reasons = ["donor:" + att.how, why, ("system:alias " if obj.how == "alias" else "system:" + obj.how + " ") + obj.alias]
@@ -725,16 +932,21 @@ def _segment_candidates(text: str, seg: Seg, ref: ReferenceData, lst: ListState,
             reasons.append("qty:digits" if any(seg.raw[k][:1].isdigit() for k in range(q.first, q.last + 1)) else "qty:word")
         reasons.append("item:" + (obj.head or "unit"))
         conf = _confidence(status, gov, att, obj, q)
-        out.append(Candidate(att.donor, obj.system, obj.item, q, None, seg.segment, conf, reasons, order))
-        for extra in obj.also:
-            out.append(Candidate(att.donor, extra, obj.item if extra.unit == obj.system.unit else extra.unit, q, None,
-                                 seg.segment, conf, reasons[:2] + ["system:generic " + extra.name], order))
+        at = seg.starts[obj.first]
+        donors = _each_donors(seg, gov, att) or [att.donor]
+        for donor in donors:
+            out.append(Candidate(donor, obj.system, obj.item, q, None, seg.segment, conf, reasons, order, at))
+            for n_extra, extra in enumerate(obj.also):
+                out.append(Candidate(donor, extra, obj.item if extra.unit == obj.system.unit else extra.unit, q, None,
+                                     seg.segment, conf, reasons[:2] + ["system:" + extra.name], order, at + n_extra + 1))
     equipment = [c for c in out]
     for mo in seg.money:
         status, why, gov, side = _pledge_status(seg, mo.first, mo.last, lst)
-        if status not in ("pledge", "weak") or gov is None:
-            continue
         tied = _package_money(seg, mo)
+        if status == "no-trigger" and tied and _worth(seg, mo):
+            status, why = "weak", "trigger:package worth"  # "The package, Sweden's tenth, is worth SEK 4.3bn."
+        elif status not in ("pledge", "weak") or gov is None:
+            continue
         if equipment and not tied:
             if len(equipment) == 1 and equipment[0].money is None:
                 # "one NASAMS ... at a cost of approximately $406 million": the item's value
@@ -742,52 +954,124 @@ def _segment_candidates(text: str, seg: Seg, ref: ReferenceData, lst: ListState,
                 c.money = Money(mo.amount, resolve_currency(mo.currency, c.donor.code), mo.first, mo.last, mo.start, mo.end)
                 c.reasons.append("value:" + text[mo.start : mo.end])
             continue
-        if not (side == "before" and PLEDGE in gov[2]) and not (tied and gov[2] & POSITIVE):
+        if gov is not None and not (PLEDGE in gov[2] and (side == "before" or tied)):
             continue
+        if any(seg.low[k] in _NOT_AID_MONEY for k in range(mo.first, min(len(seg.low), mo.last + 6))):
+            continue  # "£1.6 billion of UK export finance", "a €5bn loan"
         clause = seg.clause_id[mo.first]
-        if _clause_has(seg, clause, PACKAGE) < 0 or _budget_like(seg, clause) or _passive(seg, gov[0]):
+        direct = gov is not None and side == "before" and mo.first - gov[1] <= 4 and all(
+            seg.low[k] in ("a", "an", "further", "additional", "another", "new", "extra", "ukraine", "with", "more", "than", "up", "to", "around", "about", "some", "nearly", "almost", "over")
+            for k in range(gov[1] + 1, mo.first))
+        if not tied and not direct and _clause_has(seg, clause, PACKAGE) < 0:
+            continue  # "Germany announced a further €500m" is a pledge; a sum elsewhere in the sentence may not be
+        if _budget_like(seg, clause) or (gov is not None and _passive(seg, gov[0])):
             continue
         if mo.first > 0 and seg.low[mo.first - 1] == "by":
             continue
-        att = _attribute(seg, gov, side, mo.first, mo.first, mo.last, lst, context, document)
+        att = _attribute(seg, gov, side, mo.first, mo.first, mo.last, lst, context, document, last_donor)
         if att.donor is None:
             continue
         money = Money(mo.amount, resolve_currency(mo.currency, att.donor.code), mo.first, mo.last, mo.start, mo.end)
         reasons = ["donor:" + att.how, why, "value:" + text[mo.start : mo.end]]
+        earmark = None
+        j = mo.last + 1
+        if j + 1 < len(seg.low) and seg.low[j] == "for":
+            m = seg.phrase.match_at[j + 1] if seg.phrase.match_at else None
+            if m is not None and m.entry.kind in ("system", "generic"):
+                earmark = m.entry.target
         out.append(Candidate(att.donor, None, None, None, money, seg.segment,
-                             _confidence(status, gov, att, None, None), reasons, order))
+                             _confidence(status, gov, att, None, None), reasons, order, mo.start, earmark))
         break
+    if not out and not seg.money and not equipment:
+        package = _package_only(text, seg, lst, context, document, order)
+        if package is not None:
+            out.append(package)
     return out
 
 
-_BUDGET_WORDS = frozenset("budget annual annually yearly year years per financial fiscal".split())
+_PACKAGE_VERBS = frozenset(
+    "approve approves approved approving announce announces announced announcing unveil unveils unveiled "
+    "adopt adopts adopted present presents presented pledge pledges pledged agree agrees agreed".split()
+)
+
+
+def _package_only(text: str, seg: Seg, lst: ListState, context, document, order: int) -> Candidate | None:
+    """"Italy's government approved its eighth package of military aid": a pledge with no content given.
+
+    Kept only when the report gives that donor nothing more specific (see _finish).
+    """
+    for first, last, kinds in seg.cues:
+        if PLEDGE not in kinds or seg.low[first] not in _PACKAGE_VERBS:
+            continue
+        pkg = next((k for k in range(last + 1, min(len(seg.low), last + 6)) if seg.low[k] in ("package", "tranche")), None)
+        if pkg is None:
+            continue
+        if not any(seg.low[k] in ("military", "arms", "weapons", "defence", "defense", "security") for k in range(last + 1, min(len(seg.low), pkg + 4))):
+            continue
+        status, why, gov, side = _pledge_status(seg, pkg, pkg, lst)
+        if status not in ("pledge", "weak") or gov is None or gov[0] != first:
+            continue
+        att = _attribute(seg, gov, side, pkg, pkg, pkg, lst, context, document)
+        if att.donor is None:
+            continue
+        return Candidate(att.donor, None, None, None, None, seg.segment,
+                         round(_confidence(status, gov, att, None, None) - 0.2, 2),
+                         ["donor:" + att.how, why, "package:no content"], order)
+    return None
+
+
+def _worth(seg: Seg, mo: Money) -> bool:
+    k = mo.first - 1
+    while k >= 0 and seg.low[k] in ("about", "around", "approximately", "approx", "some", "nearly", "almost", "roughly", "up", "to", "over", "more", "than", "at"):
+        k -= 1
+    return k >= 0 and seg.low[k] in ("worth", "valued", "totalling", "totaling", "value")
+
+
+_BUDGET_WORDS = frozenset("budget budgets annual annually yearly per financial fiscal every each".split())
 
 
 def _package_money(seg: Seg, mo: Money) -> bool:
     """"a package ... worth €2.7bn", "$2.5bn in weapons", "£500m of military funding": money of a package."""
-    for k in range(max(0, mo.first - 5), mo.first):
-        if PACKAGE in seg.cue_kinds_at[k] and seg.low[k] not in ("worth", "valued"):
+    for k in range(max(0, mo.first - 10), mo.first):
+        if seg.low[k] in _PACKAGE_WORDS:
             return True
     for k in range(mo.last + 1, min(len(seg.low), mo.last + 5)):
-        if PACKAGE in seg.cue_kinds_at[k] and seg.low[k] not in ("worth", "valued"):
+        if seg.low[k] in _PACKAGE_WORDS:
             return True
     return False
 
 
+_NOT_AID_MONEY = frozenset("export finance loan loans credit credits guarantee guarantees sanctions revenue".split())
+
+_PACKAGE_WORDS = frozenset(
+    """package packages tranche aid assistance support funding contribution contributions donation
+    weapons equipment initiative purl fund""".split()
+)
+
+
 def _budget_like(seg: Seg, clause: int) -> bool:
-    """"€7.5 billion in 2024", "£3 billion this financial year": a budget line, not a package."""
+    """"€7.5 billion in 2024, and for 2025 ... four billion", "£3 billion this financial year": a budget, not a package."""
+    years = set()
+    ranged = False
     for k, tok in enumerate(seg.low):
         if seg.clause_id[k] != clause:
             continue
         if tok in _BUDGET_WORDS:
             return True
-        if tok.isdigit() and len(tok) == 4 and tok[:2] in ("19", "20") and k > 0 and seg.low[k - 1] in ("in", "for", "between", "from"):
+        if tok == "year" and k > 0 and seg.low[k - 1] in ("a", "per", "each", "every", "financial", "fiscal"):
             return True
-    return False
+        if tok.isdigit() and len(tok) == 4 and tok[:2] in ("19", "20"):
+            years.add(tok)
+            if k > 0 and seg.low[k - 1] in ("between", "from", "-", "to", "and", "until", "till"):
+                ranged = True
+    return len(years) > 1 and not ranged
 
 
 def _passive(seg: Seg, first: int) -> bool:
-    return first > 0 and seg.low[first - 1] in ("be", "been", "being", "is", "are", "was", "were")
+    """"will be funded by", "was provided": a participle after a form of "be"."""
+    word = seg.low[first]
+    participle = word.endswith("ed") or word in DELIVERY_PAST
+    return participle and first > 0 and seg.low[first - 1] in ("be", "been", "being", "is", "are", "was", "were")
 
 
 def _finish(text: str, candidates: list[Candidate]) -> list[Extracted]:
@@ -814,11 +1098,34 @@ def _finish(text: str, candidates: list[Candidate]) -> list[Extracted]:
     counted_cats = {(c.donor.code, c.system.category) for c in kept
                     if c.system is not None and c.quantity is not None and c.quantity.value is not None}
     named_cats = {(c.donor.code, c.system.category) for c in kept if c.system is not None and not c.system.generic}
+    counted_donors = {code for code, _ in counted_cats}
+    donors_with_content = {c.donor.code for c in kept if c.system is not None or c.money is not None}
+    item_values = {(c.donor.code, c.money.amount) for c in kept if c.system is not None and c.money is not None}
+    kept = [c for c in kept if not (c.system is None and c.money is not None and (c.donor.code, c.money.amount) in item_values)]
+    for c in list(kept):
+        if c.earmark is None:
+            continue
+        target = next((o for o in kept if o.system is c.earmark and o.donor is c.donor), None)
+        if target is not None:
+            if target.money is None:
+                target.money = c.money
+                target.reasons.append("value:earmarked")
+            kept.remove(c)
+    by_count: dict[tuple, list[Candidate]] = {}
+    for c in kept:
+        if c.system is not None and c.quantity is not None and c.quantity.value is not None:
+            by_count.setdefault((c.donor.code, c.quantity.value), []).append(c)
+    kept = [c for c in kept if not (c.system is not None and c.system.generic and c.quantity is not None
+                                    and c.quantity.value is not None
+                                    and any(_more_specific(o.system, c.system) and not (o.seg.kind == ITEM and c.seg.kind == ITEM)
+                                            for o in by_count.get((c.donor.code, c.quantity.value), [])))]
     final = []
     for c in kept:
+        if c.system is None and c.money is None and c.donor.code in donors_with_content:
+            continue  # a package whose content or value the report gives elsewhere
         if c.system is not None and c.system.generic and c.quantity is None:
             cat = (c.donor.code, c.system.category)
-            if cat in counted_cats or (c.seg.kind == HEADING and cat in named_cats):
+            if cat in counted_cats or (c.seg.kind == HEADING and (cat in named_cats or c.donor.code in counted_donors)):
                 continue  # "long-range strike drones" beside "100,000 drones"; a headline's summary
         if c.system is not None and (c.quantity is None or c.quantity.value is None):
             # A bare mention of something the report also counts is that same pledge.
@@ -830,7 +1137,7 @@ def _finish(text: str, candidates: list[Candidate]) -> list[Extracted]:
             if c.quantity is None and keys & described:
                 continue
         final.append(c)
-    final.sort(key=lambda c: (c.seg.start, c.quantity.start if c.quantity else (c.money.start if c.money else 0)))
+    final.sort(key=lambda c: (c.seg.start, c.at))
     out = []
     for c in final:
         q = c.quantity
@@ -860,6 +1167,15 @@ def _finish(text: str, candidates: list[Candidate]) -> list[Extracted]:
             )
         )
     return out
+
+
+def _more_specific(a: System, b: System) -> bool:
+    """Headline "a dozen more howitzers" and body "12 PzH 2000" are one pledge: keep the named one."""
+    if a is b or a.category != b.category and not (a.generic and b.generic):
+        return False
+    if not a.generic:
+        return True
+    return b.name in a.name and a.name != b.name
 
 
 def _fuller(new: Candidate, old: Candidate) -> bool:

@@ -62,7 +62,7 @@ VAGUE_PHRASES: list[tuple[str, ...]] = [
     ("several",), ("a", "few"), ("a", "number", "of"), ("a", "handful", "of"), ("numerous",),
     ("multiple",), ("a", "large", "number", "of"), ("a", "significant", "number", "of"),
     ("large", "numbers", "of"), ("a", "large", "quantity", "of"), ("large", "quantities", "of"),
-    ("various",), ("many",), ("a", "small", "number", "of"), ("small", "numbers", "of"),
+    ("various",), ("a", "small", "number", "of"), ("small", "numbers", "of"),
 ]
 UNDISCLOSED_PHRASES: list[tuple[str, ...]] = [
     ("an", "undisclosed", "number", "of"), ("undisclosed", "number", "of"),

@@ -16,7 +16,7 @@ from typing import Any, Iterable
 from .text import TOKEN_RE, Tokens, fold
 
 # Tokens that join parts of one name and are ignored when matching aliases.
-CONNECTORS = frozenset("-/.'")
+CONNECTORS = frozenset("-/.'()")
 
 ANY, CAP, CAPS = 0, 1, 2
 
@@ -263,7 +263,61 @@ class ReferenceData:
         def accept(first: int, last: int, entries: list[Entry]) -> list[Entry]:
             return [e for e in entries if case_ok(e.case, raw[first])]
 
-        return [Match(f, l, es[0]) for f, l, es in self.trie.scan(toks, view, accept)]
+        found = [Match(f, l, es[0]) for f, l, es in self.trie.scan(toks, view, accept)]
+        if found:
+            found = self._shared_heads(toks, view, found)
+        return found
+
+    def _walk(self, tokens: list[str]) -> list[Entry]:
+        node = self.trie.root
+        for tok in tokens:
+            nxt = node.get(tok)
+            if nxt is None:
+                for v in singular_forms(tok):
+                    nxt = node.get(v)
+                    if nxt is not None:
+                        break
+            if nxt is None:
+                return []
+            node = nxt
+        return node.get(None, [])
+
+    def _shared_heads(self, toks: Tokens, view: list[int], found: list[Match]) -> list[Match]:
+        """Names that share the words of the next name: "Hawk and IRIS-T air defence systems",
+        "four Hawk air defence launchers" (Hawk + launchers is an alias of Hawk)."""
+        raw, low = toks.raw, toks.low
+        taken = {k for m in found for k in range(m.first, m.last + 1)}
+        pos = {t: p for p, t in enumerate(view)}
+        out = []
+        for m in found:
+            p = pos.get(m.first)
+            if m.entry.kind in ("system", "generic") and p is not None and p > 0:
+                tail = [low[view[q]] for q in range(p, pos.get(m.last, p) + 1)]
+                for gap in (1, 2):
+                    if p - gap < 0:
+                        break
+                    w = view[p - gap]
+                    if gap == 2 and low[view[p - 1]] not in ("and", "or", ","):
+                        break
+                    if w in taken or not raw[w][:1].isupper() or not raw[w].isalpha() or len(raw[w]) < 3:
+                        continue
+                    hit = None
+                    for s_ in range(1 if m.entry.kind == "system" else 0, len(tail)):
+                        entries = [e for e in self._walk([low[w]] + tail[s_:]) if e.kind == "system"]
+                        if entries:
+                            hit = entries[0]
+                            break
+                    if hit is None:
+                        continue
+                    if gap == 1 and m.entry.kind == "generic":
+                        m = Match(w, m.last, hit)  # "Hawk air defence launchers" names the Hawk
+                    else:
+                        out.append(Match(w, w, hit))
+                    taken.add(w)
+                    break
+            out.append(m)
+        out.sort(key=lambda m: m.first)
+        return out
 
     def generic_for(self, head: str, mods: Iterable[str], need_shared: bool = False) -> System | None:
         """The generic system whose alias has this head noun and shares most modifiers."""

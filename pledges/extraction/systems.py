@@ -26,7 +26,7 @@ ITEM_NOUNS: dict[str, str | None] = {
     "drone": "drone", "uav": "drone", "uas": "drone",
     "boat": "vessel", "vessel": "vessel", "ship": "vessel", "minehunter": "vessel",
     "howitzer": None, "gun": None, "radar": None, "piece": None, "weapon": None, "mortar": None,
-    "terminal": None, "kit": None, "mine": None,
+    "terminal": None, "kit": None, "mine": None, "motor": None, "warhead": None,
 }
 # Words that may stand between a quantity and its head noun.
 MODIFIERS = frozenset(
@@ -41,7 +41,7 @@ MODIFIERS = frozenset(
     first person view fpv machine grenade sniper patrol fast state art x
     modernisation special operations mm millimetre millimeter calibre gun sea land short
     range sophisticated powerful latest remaining spare dual purpose purpose intercept
-    interceptor ammunition equipment weapon weapons type class variant version model
+    interceptor ammunition equipment weapon weapons type class variant version model surplus strike
     tank tanks vehicle missile launcher radar sam surface-to-air air-defence long-range""".split()
 )
 COORD = frozenset({"and", "or", ",", "&", "plus"})
@@ -133,14 +133,16 @@ def noun_run(ph: Phrase, start: int, limit: int = 14) -> tuple[int, list[list[in
         tok = ph.low[i]
         m = ph.match_at[i]
         if m is not None and m.entry.kind in ("system", "generic"):
-            if len(conjuncts) > 1 and m.entry.kind == "system" and not _only_modifiers_to_head(ph, i, n):
+            if len(conjuncts) > 1 and m.entry.kind == "system" and not _only_modifiers_to_head(ph, i, n, allow_names=True):
                 break
             conjuncts[-1].extend(range(m.first, m.last + 1))
             last = m.last
             i = m.last + 1
             continue
         if tok in COORD:
-            if last >= start and not ph.is_head(last) and _only_modifiers_to_head(ph, i + 1, n):
+            # "armoured and protected vehicles"; "PT-91 and T-72 tanks" (names sharing a head noun)
+            names_before = any(ph.match_at[k] is not None and ph.match_at[k].entry.kind == "system" for k in conjuncts[-1])
+            if last >= start and not ph.is_head(last) and _only_modifiers_to_head(ph, i + 1, n, allow_names=names_before):
                 conjuncts.append([])
                 i += 1
                 continue
@@ -154,11 +156,11 @@ def noun_run(ph: Phrase, start: int, limit: int = 14) -> tuple[int, list[list[in
     return last, [c for c in conjuncts if c]
 
 
-def _only_modifiers_to_head(ph: Phrase, i: int, n: int) -> bool:
+def _only_modifiers_to_head(ph: Phrase, i: int, n: int, allow_names: bool = False) -> bool:
     """From i, only modifiers and coordinators until a head noun (a bounded look-ahead)."""
     for k in range(i, min(n, i + 8)):
         m = ph.match_at[k]
-        if m is not None and m.entry.kind == "system":
+        if m is not None and m.entry.kind == "system" and not allow_names:
             return False
         if ph.is_head(k):
             return True
@@ -219,6 +221,7 @@ def build_object(ref: ReferenceData, ph: Phrase, start: int, quantity: Quantity 
     end = last
     comp_named: Match | None = None
     comp_generic: Match | None = None
+    comp_also: Match | None = None
     # "30 missiles for Patriot systems", "36,000 rounds of 105mm ammunition"
     j = last + 1
     if j < len(ph.low) and ph.low[j] in COMPLEMENT_PREP and (head_i is not None or generic is not None):
@@ -234,6 +237,13 @@ def build_object(ref: ReferenceData, ph: Phrase, start: int, quantity: Quantity 
                 comp_generic = m
         if comp_named is not None or (comp_generic is not None and named is None and generic is None):
             end = clast
+        if comp_named is not None and clast + 2 < len(ph.low) and ph.low[clast + 1] in ("and", ","):
+            m2 = ph.match_at[clast + 2]
+            if m2 is not None and m2.entry.kind == "system" and m2.entry.target is not comp_named.entry.target:
+                comp_also = m2
+                end = m2.last
+                while end + 1 < len(ph.low) and ph.is_head(end + 1):
+                    end += 1
     if quantity is not None and named is None and comp_named is None and end + 1 < len(ph.low):
         # "one Ukrainian tank battalion": the count belongs to a noun we do not know.
         nxt = ph.low[end + 1]
@@ -244,9 +254,25 @@ def build_object(ref: ReferenceData, ph: Phrase, start: int, quantity: Quantity 
     system: System | None = None
     alias = ""
     how = "alias"
-    also: list[System] = []
+    also: list[System] = [comp_also.entry.target] if comp_also is not None else []
     item_override: str | None = None
-    if named is not None:
+    names = []
+    for k in range(start, last + 1):
+        m = ph.match_at[k]
+        if m is not None and m.entry.kind == "system" and m.entry.target not in names:
+            names.append(m.entry.target)
+    if len(names) > 1 and (quantity is None or quantity.value is None):
+        also = names[1:] + also  # "dozens of 155mm FH70 and 122mm D-30 howitzers": each of them
+    elif quantity is not None and len(names) > 1 and head is not None:
+        # "60 modernised PT-91 and T-72 tanks": one count for two models, recorded by kind
+        shared = ref.generic_for(head, [])
+        if shared is not None:
+            named = None
+            generic = None
+            system, alias, how = shared, head, "generic"
+    if system is not None:
+        pass
+    elif named is not None:
         system, alias = named.entry.target, named.entry.alias
     elif comp_named is not None:
         system, alias = comp_named.entry.target, comp_named.entry.alias
@@ -263,8 +289,8 @@ def build_object(ref: ReferenceData, ph: Phrase, start: int, quantity: Quantity 
             per: list[System | None] = []
             for n_c, group in enumerate(conjuncts):
                 found = ref.generic_for(head, _mods(ph, group, head_i), need_shared=True)
-                if found is None and n_c == len(conjuncts) - 1 and generic is not None:
-                    found = generic.entry.target
+                if found is None and n_c == len(conjuncts) - 1 and generic is not None and head_i is not None and generic.first < head_i:
+                    found = generic.entry.target  # "... and 105mm artillery ammunition"
                 per.append(found)
             distinct = list(dict.fromkeys(p for p in per if p is not None))
             if quantity is not None:
@@ -288,6 +314,8 @@ def build_object(ref: ReferenceData, ph: Phrase, start: int, quantity: Quantity 
     if system is None:
         return None
     item = ITEM_NOUNS.get(head) if head else None
+    if head_i is not None and named is not None and named.first <= head_i <= named.last and ph.raw[head_i][:1].isupper():
+        item = None  # "High Mobility Artillery Rocket System(s)": part of the name, not a count noun
     if head in ("ammunition", "munition") and system.unit != "round":
         item = None  # "loitering munitions" are drones
     if item_override is not None:

@@ -52,7 +52,7 @@ _CUES: dict[str, list[str]] = {
         "give|gives|gave|giving|given",
         "pledge|pledges|pledged|pledging",
         "commit|commits|committed|committing",
-        "hand over|hands over|handed over|handing over|handed",
+        "hand over|hands over|handed over|handing over|handed|handover|hand-over",
         "allocate|allocates|allocated|allocating",
         "dispatch|dispatches|dispatched|dispatching",
         "ship|shipped|shipping",
@@ -68,6 +68,7 @@ _CUES: dict[str, list[str]] = {
         "approve|approves|approved|approving",
         "unveil|unveils|unveiled|unveiling",
         "present|presents|presented|presenting",
+        "add|adds",
         "promise|promises|promised|promising",
         "equip|equips|equipped",
         "lend|lends|lent|loaned",
@@ -185,10 +186,11 @@ _CUES: dict[str, list[str]] = {
         "propose|proposes|proposed|proposing|proposal",
         "suggest|suggests|suggested|suggesting",
         "hope|hopes|hoped|hoping",
-        "ready to|prepared to|willing to|open to",
+        "open to",
         "would like|wants to",
         "question of|debate|debates|debating",
         "accused of|accuses|alleged|allegedly",
+        "reported that|media reported|reports say|reports said|unconfirmed|according to media",
     ),
     TOTAL: _forms(
         "bringing the total|brings the total|bringing its total|taking the total|takes the total",
@@ -198,7 +200,7 @@ _CUES: dict[str, list[str]] = {
     ),
     TOTAL_SOFT: _forms("in total|total of|overall|all in all|in all|altogether|total value|overall value"),
     BACKGROUND: _forms(
-        "previously|already|formerly|in the past",
+        "previously|already|formerly|in the past|last year",
         "earlier commitment|earlier commitments|earlier pledge|earlier pledges|earlier package|earlier packages",
         "earlier deliveries|earlier donation|earlier donations|previous commitment|previous commitments",
         "previous pledge|previous pledges|previous package|previous packages|previous deliveries",
@@ -226,6 +228,7 @@ _CUES: dict[str, list[str]] = {
     RECIPIENT: _forms("ukraine|ukrainian|ukrainians|kyiv|kiev|zelensky|zelenskyy|zelenskiy"),
     WEAK: _forms(
         "plan|plans|planned|planning|intend|intends|intended|expected|expects|reportedly|reported",
+        "ready to|prepared to|willing to",
         "set to|aims to|aim to|is to|are to|likely",
     ),
 }
@@ -259,7 +262,8 @@ AUXILIARIES = frozenset(
 # Past forms of delivery verbs: "has delivered", "sent", "were handed over" report history, not a new pledge.
 DELIVERY_PAST = frozenset(
     """delivered sent supplied provided donated gave given handed transferred shipped dispatched
-    contributed gifted lent loaned equipped passed re-exported funded financed paid made""".split()
+    contributed gifted lent loaned equipped passed re-exported funded financed paid made
+    received arrived got""".split()
 )
 # Words before a participle that make it future or ongoing ("will be delivered", "to be sent").
 NOT_PAST = frozenset("will would shall to 'll being going can could may must should".split())
