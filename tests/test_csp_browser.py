@@ -4,7 +4,7 @@ import pytest
 from django.contrib import admin
 from django.urls import reverse
 
-from tests.factories import PledgeFactory, UserFactory
+from tests.factories import PledgeFactory, ProposalFactory, UserFactory
 from tests.pages import public_paths
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -79,6 +79,13 @@ def test_admin_pages_cause_no_csp_violations(page):
     page.fill(".select2-search__field", "Ger")
     page.wait_for_selector(".select2-results__option >> text=Germany")
     violations += [f"autocomplete: {violation}" for violation in _violations(page)]
+
+    # The editors' review page, and accepting a proposal from the keyboard.
+    proposal = ProposalFactory(donor=pledge.donor)
+    violations += _visit(page, reverse("admin:pledges_report_review", args=[proposal.report_id]))
+    page.keyboard.press("a")
+    page.wait_for_function("() => document.querySelectorAll('article.proposal-pending').length === 0")
+    violations += [f"review after accept: {violation}" for violation in _violations(page)]
     assert violations == []
 
 
