@@ -163,3 +163,29 @@ def test_an_exhausted_pool_answers_503_and_recovers(client, default_connection):
         pool.putconn(held)
     assert client.get("/healthz").status_code == 200
     assert client.get("/pledges/").status_code == 200
+
+
+@pytest.mark.parametrize(
+    ("error", "unavailable"),
+    [
+        pytest.param(lambda: __import__("psycopg_pool").PoolTimeout("no connection in 3 s"), True, id="pool timeout"),
+        pytest.param(lambda: __import__("psycopg").errors.QueryCanceled("statement timeout"), True, id="statement timeout"),
+        pytest.param(lambda: __import__("django.db").db.OperationalError("server closed the connection"), True, id="dropped"),
+        pytest.param(lambda: __import__("django.db").db.InterfaceError("connection already closed"), True, id="closed"),
+        pytest.param(lambda: __import__("django.db").db.IntegrityError("duplicate key"), False, id="integrity"),
+        pytest.param(lambda: ValueError("a bug"), False, id="bug"),
+    ],
+)
+def test_which_errors_mean_the_database_is_unavailable(error, unavailable):
+    from tracker.errors import database_is_unavailable
+
+    exc = error()
+    assert database_is_unavailable(exc) is unavailable
+    # Wrapped the way Django wraps driver errors, the cause still counts.
+    try:
+        try:
+            raise exc
+        except Exception as inner:
+            raise RuntimeError("wrapped") from inner
+    except RuntimeError as outer:
+        assert database_is_unavailable(outer) is unavailable

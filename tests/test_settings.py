@@ -241,3 +241,13 @@ def test_redis_url_selects_the_redis_cache():
 
 def test_without_redis_the_cache_is_per_process_memory():
     assert _settings_value('settings.CACHES["default"]["BACKEND"]', {}) == "django.core.cache.backends.locmem.LocMemCache"
+
+
+def test_statement_timeout_is_off_unless_asked_for():
+    assert _settings_value('"options" in settings.DATABASES["default"]["OPTIONS"]', {"DATABASE_URL": POSTGRES_URL}) == "False"
+
+
+def test_statement_timeout_caps_every_statement_when_set():
+    value = _settings_value('settings.DATABASES["default"]["OPTIONS"]["options"]',
+                            {"DATABASE_URL": POSTGRES_URL, "DJANGO_DB_STATEMENT_TIMEOUT_MS": "20000"})
+    assert value == "-c statement_timeout=20000"

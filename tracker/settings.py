@@ -127,6 +127,10 @@ for _alias, _database in DATABASES.items():
     _options = _database.setdefault("OPTIONS", {})
     # Fail fast instead of hanging when the server is unreachable.
     _options.setdefault("connect_timeout", env_int("DJANGO_DB_CONNECT_TIMEOUT", 3))
+    # Optional cap on any one statement (milliseconds): a runaway query is
+    # cancelled (and answered 503) before gunicorn kills the worker.
+    if env_int("DJANGO_DB_STATEMENT_TIMEOUT_MS", 0):
+        _options["options"] = f"-c statement_timeout={env_int('DJANGO_DB_STATEMENT_TIMEOUT_MS', 0)}"
     # Connection pooling (psycopg_pool) per worker process: DJANGO_DB_POOL=true.
     # A request waits at most DJANGO_DB_POOL_TIMEOUT seconds for a free
     # connection and then gets a 503, never a 30-second hang.
