@@ -3,6 +3,7 @@
 import logging
 import sys
 
+import psycopg
 import psycopg_pool
 from django.db import InterfaceError, OperationalError
 from django.http import HttpRequest, HttpResponse, JsonResponse
@@ -14,7 +15,9 @@ logger = logging.getLogger("tracker.errors")
 # Seconds a client (or a load balancer) should wait before trying again.
 RETRY_AFTER_SECONDS = 5
 
-_UNAVAILABLE = (OperationalError, InterfaceError, psycopg_pool.PoolTimeout)
+# Django's wrappers, and the driver's own errors for code that uses psycopg
+# directly (COPY ... TO STDOUT for exports): refused, timed out, cancelled.
+_UNAVAILABLE = (OperationalError, InterfaceError, psycopg.OperationalError, psycopg.InterfaceError, psycopg_pool.PoolTimeout)
 
 
 def database_is_unavailable(exc: BaseException | None) -> bool:
