@@ -217,3 +217,51 @@ def test_redis_generation_survives_being_evicted(redis_cache):
     first = cache_generation()
     cache.delete(GENERATION_KEY)
     assert cache_generation() > first
+
+
+# --- The middleware that caches the public views by name ---
+
+
+def test_public_pages_are_cached_between_requests(client):
+    PledgeFactory(system__name="IRIS-T SLM")
+    first = client.get("/pledges/")
+    second = client.get("/pledges/")
+    assert (first["X-Cache"], second["X-Cache"]) == ("miss", "hit")
+    assert second.content == first.content and "IRIS-T SLM" in second.text
+
+
+def test_a_cached_page_still_gets_the_security_headers(client):
+    client.get("/pledges/")
+    hit = client.get("/pledges/")
+    assert hit["X-Cache"] == "hit"
+    assert "Content-Security-Policy" in hit and hit["X-Frame-Options"] == "DENY"
+
+
+def test_a_new_pledge_shows_on_the_next_request(client):
+    client.get("/pledges/")
+    PledgeFactory(system__name="Gepard")
+    response = client.get("/pledges/")
+    assert response["X-Cache"] == "miss" and "Gepard" in response.text
+
+
+def test_a_cached_page_costs_no_query(client, django_assert_num_queries):
+    PledgeFactory()
+    client.get("/pledges/")
+    with django_assert_num_queries(0):
+        assert client.get("/pledges/")["X-Cache"] == "hit"
+
+
+def test_views_not_listed_are_not_cached(client, settings):
+    settings.TRACKER_CACHED_VIEWS = []
+    client.get("/pledges/")
+    assert "X-Cache" not in client.get("/pledges/")
+
+
+def test_not_found_pages_are_not_cached(client):
+    assert "X-Cache" not in client.get("/pledges/999999/")
+    assert client.get("/pledges/999999/").status_code == 404
+
+
+def test_the_admin_is_never_cached(admin_client):
+    admin_client.get("/admin/pledges/pledge/")
+    assert "X-Cache" not in admin_client.get("/admin/pledges/pledge/")

@@ -100,6 +100,44 @@ def _cacheable(response: HttpResponse) -> bool:
     )
 
 
+def _page_key(request: HttpRequest) -> str | None:
+    """The cache key of this request's page, or None when it must not be cached."""
+    if request.method not in ("GET", "HEAD"):
+        return None
+    generation = cache_generation()
+    if generation is None:
+        return None
+    return _key("page", generation, request.path, normalised_query(request.GET))
+
+
+def _page_get(key: str) -> HttpResponse | None:
+    try:
+        hit = cache.get(key)
+    except Exception:  # noqa: BLE001
+        return None
+    if hit is None:
+        return None
+    content, headers = hit
+    response = HttpResponse(content, headers=headers)
+    response["X-Cache"] = "hit"
+    return response
+
+
+def _page_set(key: str, response: HttpResponse) -> HttpResponse:
+    if hasattr(response, "render") and callable(response.render):
+        response = response.render()
+    if _cacheable(response):
+        try:
+            # The view's own headers (Content-Type, Content-Disposition, ...);
+            # middleware adds the security headers to the hit again.
+            headers = dict(response.headers.items())
+            cache.set(key, (response.content, headers), settings.TRACKER_PAGE_CACHE_SECONDS)
+        except Exception:  # noqa: BLE001
+            pass
+        response["X-Cache"] = "miss"
+    return response
+
+
 def cache_public_page(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
     """Serve a public view's GET/HEAD response from the cache, keyed on the
     path and the normalised query string. Only plain 200 responses without
@@ -107,36 +145,37 @@ def cache_public_page(view: Callable[..., HttpResponse]) -> Callable[..., HttpRe
 
     @functools.wraps(view)
     def wrapper(request: HttpRequest, *args, **kwargs) -> HttpResponse:
-        if request.method not in ("GET", "HEAD"):
+        key = _page_key(request)
+        if key is None:
             return view(request, *args, **kwargs)
-        generation = cache_generation()
-        if generation is None:
-            return view(request, *args, **kwargs)
-        key = _key("page", generation, request.path, normalised_query(request.GET))
-        try:
-            hit = cache.get(key)
-        except Exception:  # noqa: BLE001
-            hit = None
-        if hit is not None:
-            content, headers = hit
-            response = HttpResponse(content, headers=headers)
-            response["X-Cache"] = "hit"
-            return response
-        response = view(request, *args, **kwargs)
-        if hasattr(response, "render") and callable(response.render):
-            response = response.render()
-        if _cacheable(response):
-            try:
-                # The view's own headers (Content-Type, Content-Disposition, ...);
-                # middleware adds the security headers to the hit again.
-                headers = dict(response.headers.items())
-                cache.set(key, (response.content, headers), settings.TRACKER_PAGE_CACHE_SECONDS)
-            except Exception:  # noqa: BLE001
-                pass
-            response["X-Cache"] = "miss"
-        return response
+        return _page_get(key) or _page_set(key, view(request, *args, **kwargs))
 
     return wrapper
+
+
+class PublicPageCacheMiddleware:
+    """cache_public_page for the views named in settings.TRACKER_CACHED_VIEWS,
+    so the public views themselves need no change to be cached."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        response = self.get_response(request)
+        key = getattr(request, "_tracker_page_key", None)
+        if key is not None and response.get("X-Cache") != "hit":
+            response = _page_set(key, response)
+        return response
+
+    def process_view(self, request: HttpRequest, view_func, view_args, view_kwargs) -> HttpResponse | None:
+        match = request.resolver_match
+        if match is None or match.view_name not in settings.TRACKER_CACHED_VIEWS:
+            return None
+        key = _page_key(request)
+        if key is None:
+            return None
+        request._tracker_page_key = key
+        return _page_get(key)
 
 
 def _invalidate_on_commit(sender, using: str = "default", **kwargs) -> None:

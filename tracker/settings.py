@@ -71,6 +71,9 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
+    # Innermost but for axes: caches what the views in TRACKER_CACHED_VIEWS
+    # return, before the outer middleware adds headers and cookies.
+    "tracker.cache.PublicPageCacheMiddleware",
     # Last, as django-axes requires: it turns a lockout into a 429 page.
     "axes.middleware.AxesMiddleware",
 ]
@@ -166,6 +169,14 @@ CACHES = {
 # Upper bound on how stale a cached public page can be (e.g. a replica that
 # lagged behind the change that invalidated it).
 TRACKER_PAGE_CACHE_SECONDS = env_int("TRACKER_PAGE_CACHE_SECONDS", 300)
+# Public views whose GET responses are cached (URL names).
+TRACKER_CACHED_VIEWS = [
+    "pledges:pledge-list",
+    "pledges:pledge-detail",
+    "pledges:donor-detail",
+    "pledges:system-detail",
+    "pledges:report-detail",
+]
 
 # Editors' logins: django-axes locks a username+address pair after
 # AXES_FAILURE_LIMIT failures for AXES_COOLOFF_TIME. The address is
