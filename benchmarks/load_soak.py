@@ -243,6 +243,8 @@ def port_is_free(port: int) -> bool:
     import socket
 
     with socket.socket() as sock:
+        # As gunicorn binds: a port in TIME_WAIT after the previous mode is free.
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
         try:
             sock.bind((HOST, port))
         except OSError:
