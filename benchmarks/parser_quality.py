@@ -1,6 +1,6 @@
 """Parser quality on the development corpus: precision, recall and F1 on (donor, system, quantity).
 
-Run from the repository root:  python benchmarks/parser_quality.py [-v] [CASE_SUBSTRING ...]
+Run from the repository root:  python benchmarks/parser_quality.py [-v] [--cases DIR] [CASE_SUBSTRING ...]
 Prints one line per case, the overall figures, item and qualifier accuracy on matched
 proposals, and lists every miss and false positive.
 """
@@ -22,17 +22,17 @@ CASES = ROOT / "tests" / "parser_cases"
 FIXTURES = ROOT / "fixtures" / "reference"
 
 
-def load_cases(filters: list[str] | None = None) -> list[tuple[str, str, list[dict]]]:
+def load_cases(filters: list[str] | None = None, cases: Path = CASES) -> list[tuple[str, str, list[dict]]]:
     """(name, text, expected) for each case; HTML cases are converted first."""
     out = []
-    for meta in sorted(CASES.glob("*.json")):
+    for meta in sorted(cases.glob("*.json")):
         name = meta.stem
         if filters and not any(f in name for f in filters):
             continue
         src = None
         for ext in (".txt", ".html"):
-            if (CASES / (name + ext)).exists():
-                src = CASES / (name + ext)
+            if (cases / (name + ext)).exists():
+                src = cases / (name + ext)
         if src is None:
             continue
         raw = src.read_text(encoding="utf-8")
@@ -81,18 +81,23 @@ def prf(tp: int, found: int, expected: int) -> tuple[float, float, float]:
     return p, r, f
 
 
-def evaluate(ref: ReferenceData | None = None, filters: list[str] | None = None) -> dict:
+def evaluate(ref: ReferenceData | None = None, filters: list[str] | None = None, cases: Path = CASES) -> dict:
     ref = ref or ReferenceData.from_fixture_dir(FIXTURES)
     results = {}
-    for name, text, expected in load_cases(filters):
+    for name, text, expected in load_cases(filters, cases):
         results[name] = score_case(text, expected, ref)
     return results
 
 
 def main(argv: list[str]) -> int:
     verbose = "-v" in argv
+    cases = CASES
+    if "--cases" in argv:
+        at = argv.index("--cases")
+        cases = Path(argv[at + 1])
+        argv = argv[:at] + argv[at + 2 :]
     filters = [a for a in argv if not a.startswith("-")]
-    results = evaluate(filters=filters)
+    results = evaluate(filters=filters, cases=cases)
     tp = found = expected = item_ok = qual_ok = matched = 0
     for name, r in results.items():
         p, rc, f = prf(r["tp"], r["found"], r["expected"])

@@ -24,9 +24,9 @@ def django_db_setup(django_db_setup):
 
 
 @pytest.fixture(autouse=True)
-def _empty_cache():
-    """Each test starts with an empty cache: a page cached by an earlier test
-    could show rows that test's rollback removed (rollbacks fire no signal)."""
+def _fresh_cache():
+    """Each test starts with an empty cache: public aggregates and pages cached
+    by an earlier test could show rows its rollback removed (rollbacks fire no signal)."""
     from django.core.cache import cache
 
     cache.clear()

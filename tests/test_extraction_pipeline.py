@@ -204,3 +204,52 @@ def test_same_input_gives_the_same_output():
 
 def test_real_reference_data_reads_the_seed_sentence():
     assert keys(SEED, full_ref()) == [("DE", "IRIS-T SLM", "system", 4), ("DE", "Patriot", "missile", 30)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Since the start of the war, Germany has delivered 52 Gepard anti-aircraft guns.",
+        "In total, the United States has provided more than 2 million 155mm shells.",
+        "The Netherlands has so far sent 24 F-16s, bringing the total to 24.",
+        "Allies have pledged over 300 Leopard 2 tanks.",
+        "Poland may send more MiG-29 jets if NATO agrees.",
+        "Germany is discussing whether to send Taurus missiles.",
+        "France refused to supply SCALP missiles.",
+        "Kyiv requested 25 Patriot systems from its partners.",
+        "Rheinmetall will supply 100 Skynex systems to Germany's armed forces.",
+        "Lockheed Martin will deliver 48 HIMARS launchers to Poland.",
+        "Norway ordered 54 Leopard 2A8 tanks for its army.",
+        "Zelensky thanked Germany for the IRIS-T systems that protect Kyiv.",
+        "Germany's 2025 defence budget is \u20ac53 billion.",
+        "The IRIS-T SLM can engage 8 targets simultaneously at a range of 40 km.",
+        "Germany has 3 Patriot batteries left after giving 3 to Ukraine.",
+        "Germany will not be sending Leopard 2 tanks for now, Scholz said.",
+        "Japan will ship Patriot interceptors to the US, but not to Ukraine.",
+        "Germany's defence minister said Germany would supply three MARS II launchers, the German version of the M270.",
+    ],
+)
+def test_numbers_and_names_without_a_pledge_give_nothing_with_real_reference_data(text):
+    found = [(x.system_name, x.quantity) for x in extract(text, full_ref())]
+    assert ("M270 MLRS", None) not in found
+    if "MARS II" not in text:
+        assert found == []
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("The Netherlands is sending 18 F-16s to Ukraine, the Dutch defence ministry said.", [("NL", "F-16", 18)]),
+        ("Ukraine will receive six Gepard anti-aircraft guns from Germany next month.", [("DE", "Gepard", 6)]),
+        ("Poland to transfer 14 Leopard 2A4 tanks to Ukraine", [("PL", "Leopard 2A4", 14)]),
+        ("Sweden will donate 10 Strv 122 tanks, Stockholm said.", [("SE", "Leopard 2A5", 10)]),
+        ("France is to deliver dozens of Caesar howitzers.", [("FR", "Caesar", None)]),
+        ("The Czech Republic will hand over 20 T-72 tanks and 30 BMP-1 infantry fighting vehicles.",
+         [("CZ", "T-72", 20), ("CZ", "BMP-1", 30)]),
+        ("Lithuania has decided to give Ukraine an additional 20 M113 armoured personnel carriers.", [("LT", "M113", 20)]),
+        ("Spain will send four Hawk air defence launchers to Ukraine.", [("ES", "MIM-23 Hawk", 4)]),
+        ("Norway announced a further NOK 3 billion in military support for Ukraine.", [("NO", None, None)]),
+    ],
+)
+def test_plain_pledges_are_read_with_real_reference_data(text, expected):
+    assert [(x.donor_code, x.system_name, x.quantity) for x in extract(text, full_ref())] == expected

@@ -41,6 +41,7 @@ def test_the_pledge_page_takes_a_fixed_number_of_queries(client, django_assert_n
     pledge = PledgeFactory(quantity=40)
     for n in range(5):
         _correct(pledge, f"fix {n}", quantity=41 + n)
-    with django_assert_num_queries(2):
-        # 1 the pledge with donor, system and source report, 2 its history records
+    with django_assert_num_queries(3):
+        # 1 the pledge with donor, system and source report, 2 every report that
+        # backs it (PledgeSource with its report), 3 its history records
         client.get(pledge.get_absolute_url())

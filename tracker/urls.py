@@ -2,9 +2,8 @@
 
 from django.contrib import admin
 from django.urls import include, path
-from django.views.generic import RedirectView
 
-from pledges.views import healthz
+from pledges.views import healthz, overview
 
 # A database outage outside a view is a 503 page, not a 500 (tracker/errors.py).
 handler500 = "tracker.errors.server_error"
@@ -13,7 +12,7 @@ admin.site.site_header = "Pledge tracker — editors"
 admin.site.site_title = "Pledge tracker"
 
 urlpatterns = [
-    path("", RedirectView.as_view(pattern_name="pledges:pledge-list", permanent=False), name="home"),
+    path("", overview, name="home"),
     path("healthz", healthz, name="healthz"),
     path("admin/", admin.site.urls),
     path("", include("pledges.urls")),

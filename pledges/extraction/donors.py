@@ -14,7 +14,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from .reference import Donor
-from .triggers import AGG, ANAPHOR, AUXILIARIES, HYPO, NEG, NOT_SUBJECT_BEFORE, RECIPIENT, WEAK
+from .triggers import AGG, ANAPHOR, AUXILIARIES, HYPO, NEG, NOT_SUBJECT_BEFORE, PROCURE, RECIPIENT, WEAK
 
 # Parties that are never donors here; as a subject they mean "not a donor's pledge".
 OTHER_PARTIES = frozenset(
@@ -109,7 +109,9 @@ def subject(seg, gov: int, left_limit: int = 0) -> Attribution | None:
                 return Attribution(None, "none", "recipient")
         if (tok in OTHER_PARTIES or (tok == "korea" and prev == "north")) and prev not in NOT_SUBJECT_BEFORE:
             return Attribution(None, "none", "other-party")
-        if i == 0 and seg.raw[i][:1].isupper() and tok not in _PLAIN_CAPITALS and not seg.covered[i] and not kinds:
+        if (i == 0 and seg.segment.kind != "item" and seg.raw[i][:1].isupper() and tok not in _PLAIN_CAPITALS
+                and not seg.covered[i] and not kinds and len(low) > 1
+                and (seg.raw[1][:1].isupper() or low[1] in _VERB_AFTER_NAME)):
             return Attribution(None, "none", "other-party")  # "Lockheed Martin produced ... and expects to deliver"
         if (seg.raw[i][:1].isupper() and tok not in _PLAIN_CAPITALS and not seg.covered[i] and not kinds
                 and i + 1 < len(low) and low[i + 1] in _VERB_AFTER_NAME and tok.isalpha()):
@@ -150,9 +152,17 @@ def _subject_like(seg, last: int) -> bool:
     if t == "-":
         return False
     if t.isalpha() and seg.raw[k].islower() and not seg.cue_kinds_at[k] and t not in _GOVERNMENT_NOUNS \
-            and t not in AUXILIARIES and t not in ("and", "or", "said", "says", "has", "have", "had", "is", "was", "will", "would", "s"):
+            and t not in AUXILIARIES and t not in _VERB_AFTER_NAME and t not in _STANCE_VERBS \
+            and t not in ("and", "or", "said", "says", "has", "have", "had", "is", "was", "will", "would", "s"):
         return False
     return True
+
+
+# Verbs that follow a subject before the real verb: "Poland stands ready to hand over ...".
+_STANCE_VERBS = frozenset(
+    "stands stood remains remained continues continued decided decides promised promises vowed vows "
+    "confirmed confirms alone itself".split()
+)
 
 
 def _joint(seg, first: int, gov: int) -> bool:
@@ -162,7 +172,28 @@ def _joint(seg, first: int, gov: int) -> bool:
         k -= 1
     if k < 0 or seg.donor_at[k] is None:
         return False
-    return any(t in ("together", "jointly", "collectively") for t in seg.low[first:gov + 1])
+    words = seg.low[first:gov + 1]
+    if any(t in ("together", "jointly", "collectively") for t in words):
+        return True
+    # "The United States, Germany and France agreed to send ...": one act of several donors,
+    # unless each gives its own ("... each will provide", handled by the caller).
+    return "each" not in words and "each" not in seg.low[gov + 1 : gov + 12] and _donor_list_length(seg, first) >= 2
+
+
+def _donor_list_length(seg, first: int) -> int:
+    """How many donors are coordinated in the subject ending with the name at `first`."""
+    seen = {seg.donor_at[first][0]} if seg.donor_at[first] is not None else set()
+    k = first - 1
+    while k >= 0:
+        if seg.low[k] in ("and", ",", "the"):
+            k -= 1
+            continue
+        d = seg.donor_at[k]
+        if d is None or _after_preposition(seg.low, d[2]):
+            break  # "In Washington, the Pentagon announced": a place, not a second donor
+        seen.add(d[0])
+        k = d[2] - 1
+    return len(seen)
 
 
 def _dateline(seg) -> Donor | None:
@@ -186,12 +217,36 @@ def _nearest_donor(seg, lo: int, hi: int) -> Donor | None:
     return None
 
 
+# Nouns after a donor name that make it an event or a place, not an actor: "the NATO Summit in Vilnius".
+EVENT_NOUNS = frozenset(
+    """summit summits meeting meetings session sessions conference forum headquarters hq talks
+    territory airspace border borders soil standard standards members member format""".split()
+)
+
+
+def named_event(low: list[str], last: int) -> bool:
+    """The donor name ending at `last` names an event or a place ("NATO summit", "EU territory")."""
+    return last + 1 < len(low) and low[last + 1] in EVENT_NOUNS
+
+
+def relative_subject(low: list[str], first: int) -> bool:
+    """"the Abrams tanks that the United States provided": the subject of a relative clause
+    describes something else; it does not become the donor the text is about."""
+    k = first - 1
+    if k >= 0 and low[k] == "the":
+        k -= 1
+    return k >= 1 and low[k] in ("that", "which", "whom") and low[k - 1] not in (",", "so", "such")
+
+
 def _first_donor(seg, lo: int, hi: int) -> Donor | None:
     for k in range(lo, hi):
         d = seg.donor_at[k]
         if d is not None:
             donor, kind, first = d
-            if _after_preposition(seg.low, first):
+            if _after_preposition(seg.low, first) or relative_subject(seg.low, first):
+                continue
+            if (k + 1 >= len(seg.low) or seg.donor_at[k + 1] is None or seg.donor_at[k + 1][2] != first) \
+                    and named_event(seg.low, k):
                 continue
             return donor
     return None
@@ -200,7 +255,10 @@ def _first_donor(seg, lo: int, hi: int) -> Donor | None:
 def agent(seg, gov: int, right_limit: int) -> Donor | None:
     """"delivered by Germany", "from Germany" after the verb."""
     low = seg.low
+    bought = PROCURE in seg.cue_kinds_at[gov]
     for k in range(gov + 1, min(right_limit, gov + 25)):
+        if low[k] == "from" and bought:
+            continue  # "purchased from the United States for Ukraine": the seller, not the donor
         if low[k] in ("by", "from") and k + 1 < len(low):
             for q in range(k + 1, min(k + 4, len(low))):
                 d = seg.donor_at[q]

@@ -23,7 +23,7 @@ from .text import HEADING, ITEM, LEAD, SENTENCE, Segment, Tokens, fold, split_se
 from .triggers import (
     ATTACK, BACKGROUND, HYPO, INCLUDE, NEG, OTHER_VERB, PACKAGE, PERMIT, PLEDGE, POSITIVE,
     PROCURE, RECEIVE, RECIPIENT, REQUEST, TOTAL, TOTAL_SOFT, VERB_CUES, WEAK, cue_trie,
-    DELIVERY_PAST, NOT_PAST,
+    AUXILIARIES, DELIVERY_PAST, NOT_PAST,
 )
 
 MAX_INPUT = 20_000_000  # characters; beyond this only the first part is read
@@ -106,6 +106,7 @@ class Seg:
     phrase: Phrase
     covered: list[bool]
     aside: list[bool] | None = None
+    folded: str = ""  # the whole folded text (token offsets index it)
 
 
 @dataclass
@@ -129,9 +130,16 @@ class Candidate:
     order: int = 0
     at: int = 0  # character offset of the phrase, for text order
     earmark: System | None = None  # "£350 million for drones": money meant for this equipment
+    head: str = ""  # last word of the generic alias that named it ("drones")
+    alias: str = ""  # the words that named the system
 
 
+_ATTACK_NOUNS = frozenset("strike attack assault fire".split())
+_ATTACK_MODIFIED = frozenset(
+    """and missiles missile drones drone weapons weapon capabilities capability systems system aircraft
+    helicopters helicopter rifles rifle control support munitions vehicles boats""".split())
 _DIGIT_RE = re.compile(r"[0-9]")
+_PACKAGE_RE = re.compile(r"[Pp]ackage|[Tt]ranche")
 
 
 def _drop_parenthesised_repeats(toks: Tokens, matches: list[Match]) -> list[Match]:
@@ -183,7 +191,8 @@ def _analyse(text: str, folded: str, segment: Segment, ref: ReferenceData, toks:
             covered[k] = True
     cues = []
     cue_kinds_at: list = [_EMPTY] * n
-    if has_equipment or money or segment.kind in (HEADING, LEAD):
+    if (has_equipment or money or segment.kind in (HEADING, LEAD)
+            or _PACKAGE_RE.search(folded, segment.start, segment.end) is not None):
         for first, last, kinds in cue_trie().scan(toks, view):
             if any(covered[k] for k in range(first, last + 1)):
                 # A cue word inside a name ("IRIS-T fire units") or a quantity ("a total of") is not a cue.
@@ -198,6 +207,9 @@ def _analyse(text: str, folded: str, segment: Segment, ref: ReferenceData, toks:
                 continue  # "as quickly as possible"
             if first > 0 and toks.raw[first - 1] == "-" and not toks.space_before[first]:
                 continue  # "Tube-Launched", "Optically-Tracked", "German-supplied": part of a compound word
+            if (ATTACK in kinds and first == last and last + 1 < n and toks.low[last + 1] in _ATTACK_MODIFIED
+                    and toks.low[first] in _ATTACK_NOUNS):
+                continue  # "strike and air defence missiles", "attack helicopters", "fire control": a modifier
             ks = frozenset(kinds)
             cues.append((first, last, ks))
             for k in range(first, last + 1):
@@ -212,7 +224,7 @@ def _analyse(text: str, folded: str, segment: Segment, ref: ReferenceData, toks:
             clause_id[k] = c
     phrase = Phrase(toks.low, toks.raw, toks.space_before, matches if has_equipment else [])
     return Seg(segment, toks.low, toks.raw, toks.starts, toks.ends, toks.space_before, matches, cues,
-               quantities, money, donor_at, cue_kinds_at, clause_id, phrase, covered)
+               quantities, money, donor_at, cue_kinds_at, clause_id, phrase, covered, None, folded)
 
 
 _EMPTY: frozenset = frozenset()
@@ -244,13 +256,22 @@ def _governing_cue(seg: Seg, anchor: int, span_last: int) -> tuple[tuple[int, in
         if last < anchor:
             if _participle(seg, first) or _reduced_relative(seg, first):
                 continue  # "out of roughly 300 delivered", "the 31 Abrams tanks it promised": describes an earlier noun
+            if before is not None and _closed_relative(seg, first, anchor):
+                continue  # "... for the NASAMS that the United States was supplying, and three Sea Kings"
             before = c
-        elif first > span_last and after is None and not _in_aside(seg, span_last, first) and not (kinds & {INCLUDE} and not kinds & {PLEDGE, RECEIVE}):
+        elif first > span_last and after is None and kinds & {INCLUDE} and not kinds & {PLEDGE, RECEIVE}:
+            after = False  # "valued at $400m and includes capabilities that ... counter air attacks": no verb past it
+        elif (first > span_last and after is None and not _in_aside(seg, span_last, first)
+              and not any(t in ("that", "which", "who") for t in seg.low[span_last + 1 : first])
+              and not (seg.segment.kind == ITEM and seg.low[span_last + 1 : span_last + 3] in ([",", "including"], [",", "incl"], [",", "with"], [",", "plus"],
+                                                        ["including"], ["with"]))
+              and not (kinds & {INCLUDE} and not kinds & {PLEDGE, RECEIVE})
+              and (not kinds & {PLEDGE, RECEIVE} or _passive_group(seg, first))):
             after = c
     if before is not None:
         # "including" / "as well as" pass the decision to the verb before them.
         words = " ".join(seg.low[before[0] : before[1] + 1])
-        if words in TRANSPARENT:
+        if words in TRANSPARENT and not (before[0] >= 2 and seg.low[before[0] - 1] == "which" and seg.low[before[0] - 2] == ","):
             earlier = None
             for c in _verb_cues(seg):
                 if c[1] < before[0] and seg.clause_id[c[0]] == clause:
@@ -258,9 +279,23 @@ def _governing_cue(seg: Seg, anchor: int, span_last: int) -> tuple[tuple[int, in
             if earlier is not None:
                 return earlier, "before"
         return before, "before"
-    if after is not None:
+    if after:
         return after, "after"
     return None, ""
+
+
+def _closed_relative(seg: Seg, first: int, anchor: int) -> bool:
+    """The cue at `first` is the verb of a relative clause ("that the United States was supplying")
+    that a comma closes before `anchor`: it describes an earlier noun, not what follows."""
+    low = seg.low
+    if "," not in low[first + 1 : anchor]:
+        return False
+    for k in range(first - 1, max(-1, first - 6), -1):
+        if low[k] in (",", ";"):
+            return False
+        if low[k] in ("that", "which", "whom"):
+            return not (low[k] == "that" and k > 0 and low[k - 1] in ("so", "such", "now", "given", "in", "except"))
+    return False
 
 
 def _aside_mask(seg: Seg) -> list[bool]:
@@ -274,6 +309,12 @@ def _aside_mask(seg: Seg) -> list[bool]:
             inside = False
         mask[k] = inside
     return mask
+
+
+def _passive_group(seg: Seg, first: int) -> bool:
+    """A pledge verb after its object governs it only in the passive: "will be provided", "to be sent"."""
+    return any(seg.low[k] in ("be", "been", "being", "is", "are", "was", "were", "to")
+               for k in range(max(0, first - 3), first))
 
 
 def _in_aside(seg: Seg, frm: int, at: int) -> bool:
@@ -308,11 +349,30 @@ def _participle(seg: Seg, first: int) -> bool:
     return seg.phrase.is_head(prev)
 
 
+def _aside_open(seg: Seg, close: int) -> int:
+    """The opening comma of a short inserted phrase that ends at the comma `close` and follows an
+    auxiliary or a negation ("will not, at this stage, donate"; "has, for now, no plans to"), else -1."""
+    for p in range(close - 1, max(0, close - 8) - 1, -1):
+        t = seg.low[p]
+        if t in (".", ";", ":") or seg.donor_at[p] is not None:
+            return -1
+        if t == ",":
+            before = seg.low[p - 1] if p > 0 else ""
+            return p if p > 0 and (before in AUXILIARIES or before in ("not", "never", "t", "no")) else -1
+    return -1
+
+
 def _window_kinds(seg: Seg, first: int, back: int = 5) -> list[tuple[int, frozenset]]:
     """Cue kinds in the few tokens before a verb (auxiliaries, negation, modals)."""
     out = []
     k = first - 1
     while k >= 0 and k >= first - back:
+        if seg.low[k] == ",":
+            p = _aside_open(seg, k)
+            if p > 0:
+                back += k - p + 1  # "will not, at this stage, donate": look past the inserted phrase
+                k = p - 1
+                continue
         if seg.low[k] in (",", ".", ":", ";") or seg.phrase.match_at[k] is not None and seg.phrase.match_at[k].entry.kind in ("system", "generic"):
             break
         out.append((k, seg.cue_kinds_at[k]))
@@ -384,7 +444,7 @@ def _conditional(seg: Seg, clause: int, gov_first: int = 0) -> bool:
     for k, tok in enumerate(seg.low):
         if seg.clause_id[k] != clause or aside[k]:
             continue
-        if tok in _PERMISSION_WORDS and k > gov_first:
+        if tok in _PERMISSION_WORDS and k > gov_first and _permission_pending(seg, k):
             return True  # "once the necessary permission to re-export them has been granted"
         if tok in ("if", "unless", "whether"):
             if k > 0 and seg.low[k - 1] in ("even", "as"):
@@ -418,6 +478,14 @@ def _other_recipient(seg: Seg, gov, span_last: int) -> bool:
     return False
 
 
+def _not_to_ukraine(seg: Seg) -> bool:
+    low = seg.low
+    for k in range(len(low) - 2):
+        if low[k] == "not" and low[k + 1] in ("to", "for") and RECIPIENT in seg.cue_kinds_at[k + 2]:
+            return True
+    return False
+
+
 def _standalone_name(seg: Seg, k: int) -> bool:
     """A donor name used as a noun, not as a modifier ("the U.S.-German effort", "US stocks")."""
     d = seg.donor_at[k]
@@ -435,11 +503,21 @@ def _standalone_name(seg: Seg, k: int) -> bool:
     return True
 
 
+_ORDINALS = frozenset(
+    """second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth
+    fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth twentieth thirtieth fortieth
+    fiftieth th st nd rd""".split()
+)
+
+
 def _superlative_before(seg: Seg, at: int) -> bool:
-    """"its largest package so far": "so far" qualifies the superlative, not a running total."""
-    for k in range(max(0, at - 6), at):
+    """"its largest package so far": "so far" qualifies the superlative, not a running total;
+    likewise an ordinal ("the twenty-fifth drawdown ... since August 2021")."""
+    for k in range(max(0, at - 10), at):
         t = seg.low[k]
-        if t in ("largest", "biggest", "most", "first", "single", "greatest") or (t.endswith("est") and len(t) > 5):
+        if k >= at - 6 and (t in ("largest", "biggest", "most", "first", "single", "greatest") or (t.endswith("est") and len(t) > 5)):
+            return True
+        if t in _ORDINALS and (t not in ("th", "st", "nd", "rd") or (k > 0 and seg.low[k - 1].isdigit())):
             return True
     return False
 
@@ -460,6 +538,140 @@ def _delivered_in_past(seg: Seg, gov) -> bool:
     return True
 
 
+def _package_before_which(seg: Seg, first: int) -> int:
+    """Index of the package noun that ", which <verb>" at `first` describes, or -1."""
+    k = first - 1
+    while k >= 0 and seg.low[k] != "which":
+        k -= 1
+    if k < 1 or seg.low[k - 1] != ",":
+        return -1
+    for j in range(k - 2, max(-1, k - 10), -1):
+        if seg.low[j] in _PACKAGE_NOUNS:
+            return j
+        if seg.low[j] in (",", ";"):
+            break
+    return -1
+
+
+_PROMISE_NOUNS = frozenset("promise promises goal goals target targets aim ambition objective objectives".split())
+
+
+def _nominal_promise(seg: Seg, first: int) -> bool:
+    """"its promise to deliver", "the goal of supplying": a promise talked about, not made here."""
+    k = first - 1
+    if k >= 1 and seg.low[k] in ("to", "of") and seg.low[k - 1] in _PROMISE_NOUNS:
+        return True
+    return False
+
+
+_MONTHS = frozenset(
+    "january february march april may june july august september october november december".split()
+)
+_PAST_VERBS = frozenset("agreed announced promised pledged decided committed said confirmed unveiled approved".split())
+
+
+_MONTH_ABBR = frozenset("jan feb mar apr jun jul aug sep sept oct nov dec".split())
+_LAST_UNITS = frozenset("week month year summer autumn fall winter spring weekend".split())
+_AGO_UNITS = frozenset("week weeks month months year years".split())
+_NOT_DATE_BEFORE = frozenset("since until till before after by from delivery deliveries arrive expected due".split())
+_IRREGULAR_PAST = frozenset("said sent gave lent made paid took".split())
+
+
+def _month_at(seg: Seg, k: int) -> bool:
+    t = seg.low[k]
+    return seg.raw[k][:1].isupper() and (t in _MONTHS or t in _MONTH_ABBR)
+
+
+def _day_number(seg: Seg, k: int) -> bool:
+    return 0 <= k < len(seg.low) and seg.low[k].isdigit() and len(seg.low[k]) <= 2
+
+
+def _past_date_at(seg: Seg, k: int) -> int:
+    """Last token of a day- or month-level date for the past starting at k ("on Jan. 6", "on 6
+    January", "in December", "last week", "earlier this month", "two months ago"), or -1.
+    Weekdays ("on Thursday"), "today" and "this morning" are the report's own news: not matched."""
+    low, n = seg.low, len(seg.low)
+    t = low[k]
+    if t == "on" and k + 2 < n:
+        if _day_number(seg, k + 1) and _month_at(seg, k + 2) and low[k + 2] != "may" or (
+                _day_number(seg, k + 1) and low[k + 2] == "may" and seg.raw[k + 2] == "May"):
+            return k + 2
+        if _month_at(seg, k + 1):
+            j = k + 3 if k + 2 < n and low[k + 2] == "." else k + 2
+            if _day_number(seg, j):
+                return j
+        return -1
+    if t == "in" and k + 1 < n and low[k + 1] in _MONTHS and seg.raw[k + 1][:1].isupper():
+        return k + 1
+    if t == "last" and k + 1 < n and low[k + 1] in _LAST_UNITS:
+        return k + 1
+    if t == "earlier" and k + 2 < n and low[k + 1] in ("this", "last") and low[k + 2] in _LAST_UNITS:
+        return k + 2
+    if t in ("beginning", "start", "end") and k + 3 < n and low[k + 1] == "of" and low[k + 2] in ("this", "last") and low[k + 3] in ("month", "year"):
+        return k + 3
+    if t == "ago" and k >= 2 and low[k - 1] in _AGO_UNITS:
+        return k
+    return -1
+
+
+def _package_with_content(seg: Seg) -> bool:
+    """A package noun followed by what it includes: the report describes that package."""
+    pkg = next((k for k, t in enumerate(seg.low) if t in _PACKAGE_NOUNS), -1)
+    return pkg >= 0 and any(INCLUDE in c[2] and c[0] > pkg for c in seg.cues)
+
+
+def _past_form(seg: Seg, k: int) -> bool:
+    t = seg.low[k]
+    if t in _PAST_VERBS or t in _IRREGULAR_PAST or (t.endswith("ed") and PLEDGE in seg.cue_kinds_at[k]):
+        return not any((seg.low[j] in NOT_PAST and seg.raw[j] != "May") or seg.low[j] in ("be", "been", "is", "are")
+                       for j in range(max(0, k - 3), k))  # "In May we announced": the month, not the modal
+    return False
+
+
+def _dated_past(seg: Seg, gov) -> bool:
+    """"Washington promised 50 Bradleys on Jan. 6", "In January, we agreed to deliver ...", "Germany
+    said last week it would send ...": a past promise with its date is background to the news,
+    while "pledged on Thursday" / "announced today" is the news itself."""
+    low = seg.low
+    clause = seg.clause_id[gov[0]]
+    if seg.aside is None:
+        seg.aside = _aside_mask(seg)
+    past_at = gov[0] if _past_form(seg, gov[0]) else -1
+    if past_at < 0:
+        # "agreed with the United States to deliver", "said it would send": the past verb the
+        # governing verb depends on
+        for k in range(gov[0] - 1, max(-1, gov[0] - 9), -1):
+            if low[k] in (",", ";", ":") or seg.clause_id[k] != clause:
+                break
+            if _past_form(seg, k):
+                past_at = k
+                break
+            if seg.cue_kinds_at[k] & VERB_CUES:
+                break
+    if past_at < 0 or _package_with_content(seg):
+        return False  # "Last week, Biden announced an $800m package that includes 72 howitzers": reported with its content
+    k = 0
+    n = len(low)
+    while k < n:
+        if seg.clause_id[k] != clause or seg.aside[k]:
+            k += 1
+            continue
+        end = _past_date_at(seg, k)
+        if end < 0:
+            k += 1
+            continue
+        if any(t in _NOT_DATE_BEFORE for t in low[max(0, k - 3) : k]):
+            k = end + 1
+            continue  # "since the invasion on 24 February", "for delivery in December"
+        if k < gov[0]:
+            return True  # "On Jan. 6, Washington promised", "said last week it would send"
+        if k > gov[1] and past_at == gov[0] and not any(
+                seg.cue_kinds_at[j] & VERB_CUES for j in range(gov[1] + 1, k)):
+            return True  # "promised 50 Bradleys on Jan. 6", not "pledged 40 Marders, to be delivered in May"
+        k = end + 1
+    return False
+
+
 def _relative_aside(seg: Seg, first: int) -> bool:
     """", which gave Ukraine its MiG-29s,": a pledge mentioned in passing about an earlier act."""
     clause = seg.clause_id[first]
@@ -471,7 +683,19 @@ def _relative_aside(seg: Seg, first: int) -> bool:
     return False
 
 
-_PERMISSION_WORDS = frozenset("permission approval consent authorisation authorization".split())
+_PERMISSION_WORDS = frozenset(
+    "permission permissions approval approvals consent authorisation authorization authorisations authorizations "
+    "clearance licence license".split()
+)
+_PENDING = frozenset("once until pending subject when after unless without awaiting".split())
+
+
+def _permission_pending(seg: Seg, k: int) -> bool:
+    """"once the necessary approvals have been granted", "pending permission": a condition, not
+    "the authorization of a Presidential Drawdown" (the act itself)."""
+    if any(t in _PENDING for t in seg.low[max(0, k - 4) : k]):
+        return True
+    return any(t in ("granted", "given", "obtained", "received", "issued") for t in seg.low[k + 1 : k + 8])
 
 
 def _perfect_before(seg: Seg, first: int) -> bool:
@@ -487,12 +711,14 @@ _BUY_FOR_UKRAINE = frozenset(
 def _recipient_after(seg: Seg, first: int) -> bool:
     """"buy ... for Ukraine": procurement on Ukraine's behalf is a pledge."""
     clause = seg.clause_id[first]
-    for k in range(first + 1, min(len(seg.low), first + 16)):
+    for k in range(first + 1, min(len(seg.low), first + 32)):
         if seg.clause_id[k] != clause:
             break
         if seg.low[k] == "for" and k + 1 < len(seg.low):
             if RECIPIENT in seg.cue_kinds_at[k + 1] or (k + 2 < len(seg.low) and RECIPIENT in seg.cue_kinds_at[k + 2]):
                 return True
+        if seg.low[k] == "behalf" and k + 2 < len(seg.low) and seg.low[k + 1] == "of" and RECIPIENT in seg.cue_kinds_at[k + 2]:
+            return True  # "ordered ... on behalf of Ukraine"
     return False
 
 
@@ -516,6 +742,8 @@ def _pledge_status(seg: Seg, anchor: int, span_last: int, lst: ListState) -> tup
         return "no-trigger", "", None, ""
     kinds = gov[2]
     word = _trigger_words(seg, gov)
+    if seg.segment.kind == ITEM and lst.negative and not lst.positive and side == "after":
+        return "background", "list:" + lst.lead[:40], gov, side  # "NASAMS (1), purchased from the US" under "Provided to date:"
     if (PROCURE in kinds and seg.low[gov[0]] in _BUY_FOR_UKRAINE and _recipient_after(seg, gov[0])
             and not any(t in ("bundeswehr", "own") for t in seg.low)):
         kinds = frozenset({PLEDGE})
@@ -534,9 +762,26 @@ def _pledge_status(seg: Seg, anchor: int, span_last: int, lst: ListState) -> tup
     if INCLUDE in kinds and _perfect_before(seg, gov[0]):
         return "background", "cue:have included", gov, side
     if _relative_aside(seg, gov[0]):
+        pkg = _package_before_which(seg, gov[0]) if INCLUDE in kinds else -1
+        if pkg >= 0:
+            # "a new package worth €1.1 billion, which includes 36 howitzers": the content has the
+            # package's status ("the package presented in January, which included ..." is history).
+            status = _pledge_status(seg, pkg, pkg, lst)
+            if status[0] in ("pledge", "weak"):
+                return status[0], "trigger:" + word, gov, side
         return "background", "cue:which", gov, side
+    if RECEIVE in kinds and gov[0] > 0 and seg.low[gov[0] - 1] in ("after", "since", "before", "having", "upon"):
+        return "background", "cue:after receiving", gov, side  # "... after receiving 14 tanks from Germany"
+    if _nominal_promise(seg, gov[0]):
+        return "other", "cue:promise to", gov, side
+    if _dated_past(seg, gov):
+        return "background", "cue:past date", gov, side
     if _other_recipient(seg, gov, span_last):
         return "other-recipient", "cue:to another country", gov, side
+    if _not_to_ukraine(seg):
+        return "neg", "cue:not to Ukraine", gov, side
+    if gov[0] >= 2 and seg.low[gov[0] - 1] == "to" and seg.low[gov[0] - 2] in ("effort", "efforts", "bid", "push", "drive"):
+        return "other", "cue:effort to", gov, side  # "the U.S.-German effort to provide a Patriot battery"
     if _conditional(seg, clause, gov[0]):
         return "hypo", "cue:if", gov, side
     for first, last, kinds in seg.cues:
@@ -549,17 +794,42 @@ def _pledge_status(seg: Seg, anchor: int, span_last: int, lst: ListState) -> tup
     if _clause_has(seg, clause, TOTAL_SOFT) >= 0 and _perfect_before(seg, gov[0]):
         return "total", "cue:total", gov, side
     bg = _clause_has(seg, clause, BACKGROUND)
+    if 0 <= bg < gov[0]:
+        if seg.aside is None:
+            seg.aside = _aside_mask(seg)
+        if seg.aside[bg] and not seg.aside[gov[0]]:
+            # "Germany, which has already delivered two Patriot systems, is providing a third": the
+            # aside's history is not the main clause's
+            bg = next((c[0] for c in seg.cues if BACKGROUND in c[2] and seg.clause_id[c[0]] == clause
+                       and not seg.aside[c[0]]), -1)
     if 0 <= bg <= span_last:
         return "background", "cue:background", gov, side
     if _delivered_in_past(seg, gov):
         return "background", "cue:past " + word, gov, side
     weak = any(WEAK in k for _, k in _window_kinds(seg, gov[0], back=6))
+    if weak and _readiness_on_others(seg, gov[0]):
+        return "hypo", "cue:ready if others", gov, side
     return ("weak" if weak else "pledge"), "trigger:" + word, gov, side
+
+
+_READY = frozenset("ready prepared willing".split())
+_ON_OTHERS = frozenset(
+    "coalition permission permissions approval approvals agree agrees agreed consent re-export licence license".split())
+
+
+def _readiness_on_others(seg: Seg, verb: int) -> bool:
+    """"Poland is ready to send a company of Leopard 2 tanks as part of a coalition" / "... if Germany
+    agrees" / "once the approvals are granted": an offer that waits on others, not a pledge.
+    ("ready to send three tanks once they are repaired" waits on nobody and stays.)"""
+    low = seg.low
+    if not any(low[k] in _READY and k + 1 < len(low) and low[k + 1] == "to" for k in range(max(0, verb - 4), verb)):
+        return False
+    return any(t in _ON_OTHERS for t in low)
 
 
 def _attribute(seg: Seg, gov, side: str, anchor: int, obj_first: int, obj_last: int,
                lst: ListState, context: Donor | None, document: Donor | None,
-               last_donor: Donor | None = None) -> donor_rules.Attribution:
+               last_donor: Donor | None = None, speaker: Donor | None = None) -> donor_rules.Attribution:
     verb_at = gov[0] if gov is not None and side == "before" else anchor
     if gov is not None and RECEIVE in gov[2] and not gov[2] & {PLEDGE, INCLUDE}:
         # The recipient's side: the donor is "from X"; the subject must be Ukraine, else it is
@@ -581,6 +851,9 @@ def _attribute(seg: Seg, gov, side: str, anchor: int, obj_first: int, obj_last: 
             return donor_rules.Attribution(document, "document")
         return donor_rules.Attribution(None, "none")
     att = donor_rules.subject(seg, verb_at)
+    if att is not None and att.donor is None and att.how == "none" and att.blocked == "other-party" and (
+            gov is None or side != "before") and seg.segment.kind == ITEM:
+        att = None  # a list item without a verb: "M577 armoured personnel carriers (10)" - the capital is the name
     if att is not None and att.donor is not None:
         return att
     if att is not None and att.blocked:
@@ -596,10 +869,20 @@ def _attribute(seg: Seg, gov, side: str, anchor: int, obj_first: int, obj_last: 
             return donor_rules.Attribution(d[0], "demonym")
     if att is not None and att.blocked == "recipient":
         return att
+    explicit = _explicit_donor(seg)
+    if explicit is not None:
+        return donor_rules.Attribution(explicit, "agent")  # a donor named in the sentence beats inherited context
     if seg.segment.kind == ITEM and lst.donor is not None:
         return donor_rules.Attribution(lst.donor, "list")
     if att is not None and att.how == "package" and last_donor is not None:
         return donor_rules.Attribution(last_donor, "context")  # "The package will consist of ..."
+    if att is not None and att.how == "anaphor":
+        before = seg.low[max(0, verb_at - 6) : verb_at]
+        if speaker is not None and ("i" in before or "we" in before):
+            return donor_rules.Attribution(speaker, "speaker")  # "I'm pleased to announce" in a minister's remarks
+        if (gov is not None and INCLUDE in gov[2] and last_donor is not None
+                and any(t in ("it", "this", "that") for t in before)):
+            return donor_rules.Attribution(last_donor, "context")  # "... a new package. It includes ..."
     if att is not None and att.how in ("title", "package") and document is not None:
         # "The Prime Minister will announce", "the package": the report's own government.
         return donor_rules.Attribution(document, "document")
@@ -610,7 +893,23 @@ def _attribute(seg: Seg, gov, side: str, anchor: int, obj_first: int, obj_last: 
     return donor_rules.Attribution(None, "none")
 
 
-_DONOR_SCORE = {"subject": 0.25, "person": 0.23, "agent": 0.22, "demonym": 0.18, "list": 0.16,
+def _explicit_donor(seg: Seg) -> Donor | None:
+    """A donor the sentence itself names as giver: "from Germany" anywhere, or its opening name."""
+    low = seg.low
+    for k in range(len(low) - 1):
+        if low[k] == "from" and not (k > 0 and PROCURE in seg.cue_kinds_at[k - 1]):
+            q = k + 2 if low[k + 1] == "the" and k + 2 < len(low) else k + 1
+            d = seg.donor_at[q]
+            if d is not None and d[1] == "donor" and _standalone_name(seg, q):
+                return d[0]
+    k = 1 if low and low[0] == "the" else 0
+    d = seg.donor_at[k] if k < len(low) else None
+    if d is not None and d[1] == "donor" and _standalone_name(seg, k):
+        return d[0]
+    return None
+
+
+_DONOR_SCORE = {"speaker": 0.2, "subject": 0.25, "person": 0.23, "agent": 0.22, "demonym": 0.18, "list": 0.16,
                 "context": 0.12, "document": 0.08}
 
 
@@ -661,11 +960,16 @@ def extract(text: str, ref: ReferenceData) -> list[Extracted]:
     candidates: list[Candidate] = []
     lst = ListState()
     context: Donor | None = None
+    speaker: Donor | None = None
     background = False
     for order, (segment, a, b, matches, equipment) in enumerate(found):
         kind = segment.kind
+        label = _speaker_label(every.low, a, b, matches, kind)
+        if label is not None:
+            speaker = label
         light = (not equipment and kind not in (HEADING, LEAD)
-                 and _DIGIT_RE.search(folded, segment.start, segment.end) is None)
+                 and _DIGIT_RE.search(folded, segment.start, segment.end) is None
+                 and _PACKAGE_RE.search(folded, segment.start, segment.end) is None)
         if light:
             if kind == SENTENCE:
                 lst = ListState()
@@ -673,6 +977,8 @@ def extract(text: str, ref: ReferenceData) -> list[Extracted]:
                 here = _first_donor_light(every.low, a, matches)
                 if here is not None:
                     context = here
+                elif _ukrainian_speaker(every.low, a, b, matches):
+                    context = None  # "Zelensky said he ...": the pronoun is no donor
             continue
         seg = _analyse(text, folded, segment, ref, token_slice(every, a, b), matches)
         seg_text = text[segment.start : segment.end]
@@ -684,8 +990,18 @@ def extract(text: str, ref: ReferenceData) -> list[Extracted]:
             if kind == HEADING:
                 background = False
             here = donor_rules.mentioned_donor(seg)
+            if (kind == HEADING and segment.section and here is None and (lst.positive or lst.negative)
+                    and not any(c[2] & _SECTION_STATUS for c in seg.cues)):
+                continue  # "AIR DEFENCE", "FIRE SUPPORT": a group of the same list, its words no cue
             has_pos = any(c[2] & POSITIVE or PACKAGE in c[2] for c in seg.cues)
-            has_neg = any(c[2] & _LEAD_NEGATIVE and not c[2] & POSITIVE for c in seg.cues)
+            # "To date, Germany has delivered:", "Delivered:", "Capabilities provided since 2022:" -
+            # an inventory of what was given before; "being delivered:" / "will be sent:" is not.
+            aside = _addition_start(seg)
+            has_neg = any((c[2] & _LEAD_NEGATIVE and not c[2] & POSITIVE) or (PLEDGE in c[2] and _delivered_in_past(seg, c))
+                          for c in seg.cues if c[0] < aside)
+            if (kind == LEAD and here is None and not has_pos and not has_neg and not lst.negative
+                    and len(seg.low) <= 4 and any(t in _CONTENT_LEADS for t in seg.low)):
+                has_pos = True  # "Contents:", "Items:" - the list of the package the report is about
             if here is not None or has_pos or has_neg:
                 # "Germany's new package includes:", "Fact sheet: Norwegian support to Ukraine" -
                 # the list items that follow belong to it.  A bare section heading ("Air defence")
@@ -700,22 +1016,71 @@ def extract(text: str, ref: ReferenceData) -> list[Extracted]:
         if background:
             continue
         new = _segment_candidates(text, seg, ref, lst, context, document, order,
-                                  candidates[-1].donor if candidates else None)
+                                  candidates[-1].donor if candidates else None, speaker)
         candidates.extend(new)
         if kind in (SENTENCE, ITEM):
             here = donor_rules.mentioned_donor(seg)
             if here is not None:
                 context = here
+            elif _ukrainian_speaker(every.low, a, b, matches):
+                context = None
     return _finish(text, candidates)
 
 
+_SECTION_STATUS = POSITIVE | {NEG, HYPO, TOTAL, BACKGROUND, PROCURE}
+_CONTENT_LEADS = frozenset("contents content items equipment composition capabilities deliverables".split())
 _LEAD_NEGATIVE = frozenset({ATTACK, REQUEST, PROCURE, NEG, HYPO, TOTAL, BACKGROUND})
+
+
+def _addition_start(seg: Seg) -> int:
+    """Where "in addition to ..." / "on top of ..." begins: what follows it is the earlier aid the
+    new list is compared with ("the following, in addition to what it has already sent:")."""
+    low = seg.low
+    for k in range(len(low) - 2):
+        if (low[k] == "in" and low[k + 1] == "addition" and low[k + 2] == "to") or (
+                low[k] == "on" and low[k + 1] == "top" and low[k + 2] == "of"):
+            return k
+    return len(low)
+
+
+UKRAINIAN_ACTORS = frozenset(
+    """zelensky zelenskyy zelenskiy kuleba reznikov umerov shmyhal sybiha syrskyi zaluzhnyi yermak
+    svyrydenko budanov stefanchuk""".split()
+)
+
+
+def _ukrainian_speaker(low: list[str], a: int, b: int, matches: list[Match]) -> bool:
+    """The segment's first actor is Ukrainian (and it names no donor before that)."""
+    end = a + matches[0].first if matches else b
+    return any(low[k] in UKRAINIAN_ACTORS for k in range(a, min(end, a + 40)))
+
+
+_SPEECH_WORDS = frozenset("remarks speech statement address op-ed keynote testimony briefing".split())
+
+
+def _speaker_label(low: list[str], a: int, b: int, matches: list[Match], kind: str) -> Donor | None:
+    """Whose "I" and "we" these are: "SECRETARY LLOYD J. AUSTIN III: Well, ...", "Pistorius said:",
+    or a headline "Secretary Austin's Remarks at ..."."""
+    people = [m for m in matches if m.entry.kind == "person"]
+    if not people:
+        return None
+    m = people[0]
+    if m.first > 12:
+        return None
+    after = low[a + m.last + 1 : min(b, a + m.last + 5)]
+    if ":" in after:
+        return m.entry.target
+    if kind in (HEADING, LEAD) and (any(t in _SPEECH_WORDS for t in low[a:b]) or (low[b - 1] == ":" and "said" in low[a:b])):
+        return m.entry.target
+    return None
 
 
 def _first_donor_light(low: list[str], a: int, matches: list[Match]) -> Donor | None:
     """The first donor or person named in a segment, not after a preposition (for context)."""
     for m in matches:
-        if m.entry.kind in ("donor", "person") and not donor_rules._after_preposition(low, a + m.first):
+        if m.entry.kind in ("donor", "person") and not donor_rules._after_preposition(low, a + m.first) \
+                and not donor_rules.relative_subject(low, a + m.first) \
+                and not donor_rules.named_event(low, a + m.last):
             return m.entry.target
     return None
 
@@ -741,12 +1106,16 @@ def _collect_objects(seg: Seg, ref: ReferenceData) -> list[tuple[EquipmentObject
     ph = seg.phrase
     low = seg.low
     for q in seg.quantities:
+        if q.first >= 2 and low[q.first - 2] == "the" and low[q.first - 1] in ("first", "last", "remaining", "final", "next"):
+            continue  # "the first two NASAMS ... are expected to be delivered": a schedule, not a new pledge
         start = q.last + 1
         if start < n and low[start] in ("x", "*"):
             start += 1
         of_the = start + 1 < n and low[start] == "of" and low[start + 1] in ("its", "their", "the", "his", "her", "our")
         if of_the:
             start += 2  # "all 19 of its Caesar"
+        if _serviced(low, q.first):
+            continue  # "maintenance for 20 Leopard tanks already in Ukraine"
         obj = build_object(ref, ph, start, q)
         if obj is None and objects and q.value is not None:
             obj = _same_system_more(seg, ph, objects[-1][0], q, start)
@@ -767,7 +1136,8 @@ def _collect_objects(seg: Seg, ref: ReferenceData) -> list[tuple[EquipmentObject
         if m.entry.kind not in ("system", "generic") or used[m.first]:
             continue
         k = m.first - 1
-        while k >= 0 and k >= m.first - 8 and not used[k] and ph.match_at[k] is None and (low[k] in (",", "and", "or") or ph.is_modifier(k)):
+        while (k >= 0 and k >= m.first - 8 and not used[k] and ph.match_at[k] is None and not seg.cue_kinds_at[k] & VERB_CUES
+               and (low[k] in (",", "and", "or") or ph.is_modifier(k))):
             k -= 1
         start = k + 1
         while start < m.first and low[start] in (",", "and", "or"):
@@ -780,16 +1150,14 @@ def _collect_objects(seg: Seg, ref: ReferenceData) -> list[tuple[EquipmentObject
             start = j - 1
             while start > 0 and not used[start - 1] and ph.is_modifier(start - 1) and ph.match_at[start - 1] is None:
                 start -= 1
+        if m.entry.kind == "system" and _compared_to(low, start):
+            continue  # "the German version of the M270": named for comparison, not pledged
+        if _serviced(low, start):
+            continue  # "spare parts for M109 howitzers": the parts are given, not the howitzers
         obj = build_object(ref, ph, start, None)
         if obj is None:
             continue
-        q = None
-        j = obj.last + 1
-        if j < n and low[j] in (":", "(", "-", "x"):
-            for qq in seg.quantities:
-                if qq.first == j + 1:
-                    q = qq  # "Patriot: 30", "IRIS-T (4)", "HIMARS - 6 launchers"
-                    break
+        q = _trailing_count(seg, obj, used)
         if q is None and not obj.system.generic and not (obj.head and seg.raw[_head_index(seg, obj)].lower().endswith("s")) and not _noun_follows(seg, obj.last):
             q = _article_quantity(seg, obj.first)
         if obj.system.generic and q is None and _noun_follows(seg, obj.last):
@@ -805,7 +1173,172 @@ def _collect_objects(seg: Seg, ref: ReferenceData) -> list[tuple[EquipmentObject
         for k in range(obj.first, obj.last + 1):
             used[k] = True
     objects.sort(key=lambda o: o[0].first)
-    return objects
+    return _parts_and_totals(seg, _restated_counts(seg, _class_after_name(seg, objects)))
+
+
+def _class_after_name(seg: Seg, objects: list) -> list:
+    """"Carl-Gustaf M2 recoilless anti-tank weapons": the generic class noun after a name (with only a
+    model designation or modifiers between) describes the named system, not a second item."""
+    if len(objects) < 2:
+        return objects
+    low = seg.low
+    out = []
+    for n, (o, q) in enumerate(objects):
+        trailing = q is not None and q.first > o.first
+        if n > 0 and o.system.generic and (q is None or trailing) and out:
+            p, pq = out[-1]
+            gap = low[p.last + 1 : o.first]
+            same = (not p.system.generic and len(gap) <= 4 and p.system.category == o.system.category
+                    and not any(t in (",", ";", "and", "or", "with", "for", "of", "(", ")", "plus") for t in gap))
+            if same and q is None:
+                continue
+            if same and pq is None:
+                # "... anti-tank weapons (30)": the trailing count is the named system's
+                out[-1] = (EquipmentObject(p.system, p.item, q, p.first, o.last, p.alias, p.head, p.how, p.also), q)
+                continue
+        out.append((o, q))
+    return out
+
+
+_RESTATE = (("that", "is"), ("that", "'", "s"), ("i", ".", "e", "."), ("ie",), ("namely",), ("in", "other", "words"),
+            ("or", "some"), ("or", "about"), ("that", "means"), ("meaning",))
+
+
+def _restated_counts(seg: Seg, objects: list) -> list:
+    """"one company of Leopard 2A6 tanks - that is 14 tanks": the counted generic restates the
+    named thing before it, which takes the count; the generic repeat goes."""
+    if len(objects) < 2:
+        return objects
+    low = seg.low
+    out = list(objects)
+    for n in range(1, len(out)):
+        o, q = out[n]
+        if q is None or q.value is None or not o.system.generic:
+            continue
+        k = q.first - 1
+        while k >= 0 and low[k] in ("-", ",", "(", ":"):
+            k -= 1
+        hit = next((w for w in _RESTATE if k - len(w) + 1 >= 0 and tuple(low[k - len(w) + 1 : k + 1]) == w), None)
+        if hit is None:
+            continue
+        p, pq = out[n - 1]
+        if (pq is not None and pq.value is not None) or p.system.generic or not (
+                p.system.category == o.system.category or o.system.name in _CATCH_ALL or (p.head and p.head == o.head)):
+            continue
+        out[n - 1] = (EquipmentObject(p.system, p.item, q, p.first, p.last, p.alias, p.head, p.how, p.also), q)
+        out[n] = None
+    return [x for x in out if x is not None]
+
+
+_COUNT_LABELS = frozenset("quantity quantities qty number count".split())
+_COUNT_UNITS = frozenset("unit units pcs pc pieces piece items item ea nos each".split())
+_VAGUE_TAIL = frozenset("hundred hundreds thousand thousands million millions of rounds round shells cartridges".split())
+_COUNT_END = frozenset({",", ";", ".", ")", "and", "("})
+
+
+def _trailing_count(seg: Seg, obj: EquipmentObject, used: list[bool]) -> Quantity | None:
+    """A count written after the thing it counts, as lists and tables do: "IRIS-T SLM (4)",
+    "(four)", "Leopard 1A5 - 10", "Gepard: 15", "Dingo x4", "Patriot, quantity: 2", "M113 - 20 units",
+    "Marder 1A3 40 pcs", or the last column of a table row ("Biber<TAB>16")."""
+    low, n = seg.low, len(seg.low)
+    k = obj.last
+    starts = {qq.first for qq in seg.quantities}
+    for d in range(obj.first + 1, obj.last + 1):
+        if low[d] in ("-", "x", ":") and d + 1 in starts:
+            k = d - 1  # "mortar rounds - several thousand": the noun run took the dash and the count
+            break
+    while k > obj.first and low[k] in ("-", "x"):
+        k -= 1  # the noun run takes a trailing "-" / "x" for part of a name
+    j = k + 1
+    sep = ""
+    if j < n and low[j] in ("(", ":", "-", "=", "x", ",", "|"):
+        sep = low[j]
+        j += 1
+    if j < n and low[j] in _COUNT_LABELS and sep != "(":
+        sep = "label"  # "Patriot, quantity: 2", "M113 - qty 20"
+        j += 1
+        if j < n and low[j] in (":", "-", "="):
+            j += 1
+    q = next((qq for qq in seg.quantities if qq.first == j and not used[j]), None)
+    if q is None:
+        return None
+    m = q.last + 1
+    if sep == "(":
+        return q if m < n and low[m] == ")" else None
+    if q.value is None:
+        while m < n and low[m] in _VAGUE_TAIL:
+            m += 1  # "- several thousand", "| tens of thousands of rounds"
+    unit = m < n and low[m] in _COUNT_UNITS
+    if unit:
+        m += 1
+    ends = m >= n or low[m] in _COUNT_END
+    if sep in (":", "label", "|"):
+        return q if ends or sep == ":" else None  # "Patriot: 30 missiles" keeps the old reading
+    if seg.segment.kind != ITEM or not ends:
+        return None  # "... - 4 more will follow", a dash in running prose
+    if sep == ",":
+        return q if unit else None  # "Biber bridge layers, 16 units" (not "Gepard, 15 Leopard")
+    if sep:
+        return q
+    return q if unit or "\t" in seg.folded[seg.ends[obj.last] : seg.starts[q.first]] else None
+
+
+_RATE_UNITS = frozenset("day week month year quarter".split())
+
+
+def _rate_after(seg: Seg, last: int) -> bool:
+    """"... every month", "per week", "a month", "monthly" within a few tokens after a counted phrase."""
+    low = seg.low
+    for k in range(last + 1, min(len(low), last + 7)):
+        t = low[k]
+        if t in ("monthly", "weekly", "annually", "yearly"):
+            return True
+        if t in ("every", "each", "per", "a") and k + 1 < len(low) and low[k + 1] in _RATE_UNITS:
+            return True
+        if t in (",", ";") or seg.cue_kinds_at[k] & VERB_CUES:
+            return False
+    return False
+
+
+def _parts_and_totals(seg: Seg, objects: list) -> list:
+    """A stated total and its parts are one pledge, recorded once.
+
+    "400 vehicles, made up of 162 X, 78 Y and 160 Z": the parts sum to the total, so the
+    parts are kept and the total dropped.  "50 Hammer bombs every month ..., a total of 600
+    bombs": a rate with its total, so the named system gets the total and the generic
+    repeat ("600 bombs") goes.
+    """
+    counted = [(n, o, q) for n, (o, q) in enumerate(objects) if q is not None and q.value is not None]
+    if len(counted) < 2:
+        return objects
+    drop: set[int] = set()
+    replace: dict[int, tuple] = {}
+    for pos, (n, o, q) in enumerate(counted):
+        parts = 0
+        for m, o2, q2 in counted[pos + 1 :]:
+            if o2.item != o.item and not o.system.generic:
+                break
+            parts += 1
+            if q2.value > q.value:
+                break
+            total = sum(x[2].value for x in counted[pos + 1 : pos + 1 + parts])
+            if total == q.value and parts >= 2:
+                drop.add(n)
+                break
+            if total > q.value:
+                break
+        if n in drop or not _rate_after(seg, o.last):
+            continue
+        for m, o2, q2 in counted[pos + 1 :]:
+            if not any(seg.low[k] == "total" for k in range(q2.first, q2.last + 1)) or q2.value <= q.value:
+                continue
+            if o2.system is o.system or (o2.system.generic and o2.system.category == o.system.category):
+                replace[n] = (EquipmentObject(o.system, o.item, q2, o.first, o.last, o.alias, o.head, o.how, o.also), q2)
+                drop.add(m)
+            break
+    if not drop and not replace:
+        return objects
+    return [replace.get(n, oq) for n, oq in enumerate(objects) if n not in drop]
 
 
 def _noun_follows(seg: Seg, last: int) -> bool:
@@ -818,6 +1351,38 @@ def _noun_follows(seg: Seg, last: int) -> bool:
     t = seg.low[k]
     return (t.isalpha() and seg.raw[k].islower() and t not in FUNCTION_WORDS and not seg.cue_kinds_at[k]
             and not t.endswith(("ed", "ing", "ly")) and seg.phrase.match_at[k] is None)
+
+
+_NUMBER_WORDS = frozenset("one two three four five six seven eight nine ten eleven twelve dozen".split())
+_SERVICE_NOUNS = frozenset(
+    """part parts spare spares component components maintenance repair repairs servicing sustainment
+    upkeep overhaul refurbishment training crews crew instructors""".split()
+)
+
+
+def _serviced(low: list[str], start: int) -> bool:
+    """The phrase at `start` is the complement of a service noun: "spare parts for", "training on"."""
+    k = start - 1
+    while k >= 0 and (low[k] in ("the", "its", "their", "existing", "all", "ukraine's", "ukrainian", "a", "an",
+                                 "another", "additional", "further") or low[k].isdigit() or low[k] in _NUMBER_WORDS):
+        k -= 1  # "components for two NASAMS batteries": the count is the host's, not a pledge
+    if k < 1 or low[k] not in ("for", "of", "on", "to") or low[k - 1] not in _SERVICE_NOUNS:
+        return False
+    if low[k] == "of" and low[k - 1] in ("part", "parts", "component", "components"):
+        return k >= 2 and low[k - 2] in ("spare", "replacement")  # "parts of the Hawk system" are a pledge
+    return True
+
+
+_COMPARISON = frozenset("version variant equivalent successor copy derivative upgrade counterpart cousin".split())
+
+
+def _compared_to(low: list[str], start: int) -> bool:
+    k = start - 1
+    if k >= 0 and low[k] == "the":
+        k -= 1
+    if k >= 1 and low[k] == "of" and low[k - 1] in _COMPARISON:
+        return True
+    return k >= 0 and low[k] in ("like", "than", "unlike", "replacing", "replaces", "replace")
 
 
 def _same_system_more(seg: Seg, ph: Phrase, prev: EquipmentObject, q: Quantity, start: int) -> EquipmentObject | None:
@@ -842,7 +1407,9 @@ def _head_index(seg: Seg, obj: EquipmentObject) -> int:
 
 def _each_donors(seg: Seg, gov, att) -> list[Donor]:
     """"The United States, Germany and Romania will each provide one Patriot battery": one per donor."""
-    if gov is None or att.how != "subject" or not any(t == "each" for t in seg.low[max(0, gov[0] - 4) : gov[0]]):
+    trailing = any(t == "each" and (k + 1 >= len(seg.low) or not seg.low[k + 1].isalpha())
+                   for k, t in enumerate(seg.low[gov[0] + 1 : gov[0] + 12], start=gov[0] + 1)) if gov is not None else False
+    if gov is None or att.how != "subject" or not (trailing or any(t == "each" for t in seg.low[max(0, gov[0] - 4) : gov[0]])):
         return []
     donors: list[Donor] = []
     k = gov[0] - 1
@@ -872,8 +1439,13 @@ def _bare_generic_ok(seg: Seg, obj: EquipmentObject, objects, gov, side: str) ->
         k -= 1
     if k >= 0 and seg.low[k] in ("including", "incl", "notably") and any(q is not None and o.first < obj.first for o, q in objects):
         return False  # "400 vehicles, including armoured, all-terrain and logistics vehicles"
-    if k >= 0 and seg.low[k] in ("with", "associated", "related", "accompanying"):
+    if (k >= 0 and seg.low[k] in _ATTACHED) or seg.low[obj.first] in _ATTACHED:
         return False  # "HIMARS and associated ammunition", "IRIS-T systems with missiles"
+    if (obj.system.category == "munitions" and k >= 1 and seg.low[k] == "and"
+            and any(not o.system.generic and o.last == k - 1 and o.system.category in _MISSILE_HOSTS for o, _ in objects)):
+        return False  # "two Patriot launchers and missiles", "one Patriot battery and munitions": its ammunition
+    if _money_subject(seg, gov):
+        return False  # "the rest of our funding will provide long-range missiles, air defence ...": a purpose
     if seg.segment.kind == ITEM:
         bare = sum(1 for o, q in objects if q is None and o.system.generic)
         if bare >= 3 or any(seg.low[k] == "other" for k in range(len(seg.low))):
@@ -905,22 +1477,48 @@ def _bare_generic_ok(seg: Seg, obj: EquipmentObject, objects, gov, side: str) ->
     return True
 
 
-_LIST_GLUE = frozenset(",;and as well the a an its their our all of additional further more new also other remaining".split())
+_MISSILE_HOSTS = frozenset({"air-defence", "rocket-artillery", "anti-tank"})
+_MONEY_NOUNS = frozenset("funding money funds fund financing budget".split())
+
+
+def _money_subject(seg: Seg, gov) -> bool:
+    """The verb's nearest subject-like noun is money: the items are what the money is for."""
+    if gov is None:
+        return False
+    clause = seg.clause_id[gov[0]]
+    n = len(seg.low)
+    for k in range(gov[0] - 1, max(-1, gov[0] - 25), -1):
+        if seg.clause_id[k] != clause:
+            break
+        d = seg.donor_at[k]
+        if d is not None and d[1] == "donor" and not donor_rules._after_preposition(seg.low, d[2]):
+            end = k
+            while end + 1 < n and seg.donor_at[end + 1] is not None and seg.donor_at[end + 1][2] == d[2]:
+                end += 1
+            if not (end + 1 < n and seg.low[end + 1] == "'"):
+                return False  # a donor subject (not "the UK's support")
+        if seg.low[k] in _MONEY_NOUNS:
+            return True
+    return False
+
+
+_ATTACHED = frozenset({"with", "associated", "related", "accompanying", "supporting"})
+_LIST_GLUE = frozenset(", ; and as well the a an its their our all of additional further more new also other remaining entire whole".split())
 
 
 def _segment_candidates(text: str, seg: Seg, ref: ReferenceData, lst: ListState,
                         context: Donor | None, document: Donor | None, order: int,
-                        last_donor: Donor | None = None) -> list[Candidate]:
+                        last_donor: Donor | None = None, speaker: Donor | None = None) -> list[Candidate]:
     out: list[Candidate] = []
     objects = _collect_objects(seg, ref)
     for obj, q in objects:
-        anchor = q.first if q is not None else obj.first
+        anchor = min(q.first, obj.first) if q is not None else obj.first  # a trailing count: "Gepard (15)"
         status, why, gov, side = _pledge_status(seg, anchor, obj.last, lst)
         if status not in ("pledge", "weak"):
             continue
         if (q is None or q.value is None and q.qualifier != VAGUE) and obj.system.generic and not _bare_generic_ok(seg, obj, objects, gov, side):
             continue
-        att = _attribute(seg, gov, side, anchor, obj.first, obj.last, lst, context, document, last_donor)
+        att = _attribute(seg, gov, side, anchor, obj.first, obj.last, lst, context, document, last_donor, speaker)
         if att.donor is None:
             continue
         reasons = ["donor:" + att.how, why, ("system:alias " if obj.how == "alias" else "system:" + obj.how + " ") + obj.alias]
@@ -934,17 +1532,29 @@ def _segment_candidates(text: str, seg: Seg, ref: ReferenceData, lst: ListState,
         conf = _confidence(status, gov, att, obj, q)
         at = seg.starts[obj.first]
         donors = _each_donors(seg, gov, att) or [att.donor]
+        head = obj.alias.rsplit(" ", 1)[-1].lower() if obj.system.generic and obj.alias else ""
         for donor in donors:
-            out.append(Candidate(donor, obj.system, obj.item, q, None, seg.segment, conf, reasons, order, at))
+            out.append(Candidate(donor, obj.system, obj.item, q, None, seg.segment, conf, reasons, order, at,
+                                 head=head, alias=obj.alias))
             for n_extra, extra in enumerate(obj.also):
                 out.append(Candidate(donor, extra, obj.item if extra.unit == obj.system.unit else extra.unit, q, None,
                                      seg.segment, conf, reasons[:2] + ["system:" + extra.name], order, at + n_extra + 1))
     equipment = [c for c in out]
+    accepted: Money | None = None
     for mo in seg.money:
         status, why, gov, side = _pledge_status(seg, mo.first, mo.last, lst)
         tied = _package_money(seg, mo)
-        if status == "no-trigger" and tied and _worth(seg, mo):
+        valued = _worth(seg, mo) and (tied or not equipment)  # "a drawdown ..., and it is valued at $400m"
+        named = _names_package(seg, mo)  # "This $400 million package includes ..."
+        part = accepted is not None and _coordinated_money(seg, accepted, mo)
+        if accepted is not None and not part:
+            break  # one package value per sentence, unless its parts are given side by side
+        if valued or named:
+            tied = True
+        if (status == "no-trigger" or status == "weak" and gov is None) and tied and (valued or named):
             status, why = "weak", "trigger:package worth"  # "The package, Sweden's tenth, is worth SEK 4.3bn."
+        elif part and status in ("no-trigger", "pledge", "weak"):
+            status, why = "pledge", "value:part of a package"  # "$1bn in drawdown, and $850m in USAI funds"
         elif status not in ("pledge", "weak") or gov is None:
             continue
         if equipment and not tied:
@@ -954,7 +1564,7 @@ def _segment_candidates(text: str, seg: Seg, ref: ReferenceData, lst: ListState,
                 c.money = Money(mo.amount, resolve_currency(mo.currency, c.donor.code), mo.first, mo.last, mo.start, mo.end)
                 c.reasons.append("value:" + text[mo.start : mo.end])
             continue
-        if gov is not None and not (PLEDGE in gov[2] and (side == "before" or tied)):
+        if gov is not None and not valued and not part and not (PLEDGE in gov[2] and (side == "before" or tied)):
             continue
         if any(seg.low[k] in _NOT_AID_MONEY for k in range(mo.first, min(len(seg.low), mo.last + 6))):
             continue  # "£1.6 billion of UK export finance", "a €5bn loan"
@@ -964,11 +1574,12 @@ def _segment_candidates(text: str, seg: Seg, ref: ReferenceData, lst: ListState,
             for k in range(gov[1] + 1, mo.first))
         if not tied and not direct and _clause_has(seg, clause, PACKAGE) < 0:
             continue  # "Germany announced a further €500m" is a pledge; a sum elsewhere in the sentence may not be
-        if _budget_like(seg, clause) or (gov is not None and _passive(seg, gov[0])):
+        if (_budget_like(seg, clause, mo) or (gov is not None and _passive(seg, gov[0]))
+                or _cumulative_money(seg, gov, mo) or _own_forces_money(seg, clause, mo)):
             continue
         if mo.first > 0 and seg.low[mo.first - 1] == "by":
             continue
-        att = _attribute(seg, gov, side, mo.first, mo.first, mo.last, lst, context, document, last_donor)
+        att = _attribute(seg, gov, side, mo.first, mo.first, mo.last, lst, context, document, last_donor, speaker)
         if att.donor is None:
             continue
         money = Money(mo.amount, resolve_currency(mo.currency, att.donor.code), mo.first, mo.last, mo.start, mo.end)
@@ -981,7 +1592,7 @@ def _segment_candidates(text: str, seg: Seg, ref: ReferenceData, lst: ListState,
                 earmark = m.entry.target
         out.append(Candidate(att.donor, None, None, None, money, seg.segment,
                              _confidence(status, gov, att, None, None), reasons, order, mo.start, earmark))
-        break
+        accepted = mo
     if not out and not seg.money and not equipment:
         package = _package_only(text, seg, lst, context, document, order)
         if package is not None:
@@ -1022,12 +1633,107 @@ def _package_only(text: str, seg: Seg, lst: ListState, context, document, order:
 
 def _worth(seg: Seg, mo: Money) -> bool:
     k = mo.first - 1
-    while k >= 0 and seg.low[k] in ("about", "around", "approximately", "approx", "some", "nearly", "almost", "roughly", "up", "to", "over", "more", "than", "at"):
+    while k >= 0 and seg.low[k] in ("about", "around", "approximately", "approx", "some", "nearly", "almost", "roughly", "up", "to", "over", "more", "than", "at", ":", "-"):
         k -= 1
-    return k >= 0 and seg.low[k] in ("worth", "valued", "totalling", "totaling", "value")
+    if k >= 0 and seg.low[k] in ("worth", "valued", "totalling", "totaling", "value"):
+        return True
+    # "Total value of the package: approximately €113 million", "Value of this tranche - €50m"
+    if k >= 2 and seg.low[k] in _PACKAGE_NOUNS and ":" in seg.low[k:mo.first]:
+        j = k - 1
+        if seg.low[j] in ("the", "this", "that", "its", "their"):
+            j -= 1
+        return j >= 1 and seg.low[j] == "of" and seg.low[j - 1] in ("value", "worth", "cost")
+    return False
 
 
-_BUDGET_WORDS = frozenset("budget budgets annual annually yearly per financial fiscal every each".split())
+_BUDGET_WORDS = frozenset("budget budgets annual annually yearly per financial fiscal every each draft".split())
+_PACKAGE_NOUNS = frozenset("package packages tranche drawdown pda".split())
+_NEW_MONEY = frozenset("additional new further another extra fresh".split())
+_OWN_FORCES = frozenset("bundeswehr gdp spending".split())
+
+
+def _names_package(seg: Seg, mo: Money) -> bool:
+    """"a $2.5 billion drawdown package", "This £400m package": the money names a package."""
+    for k in range(mo.last + 1, min(len(seg.low), mo.last + 5)):
+        t = seg.low[k]
+        if t in _PACKAGE_NOUNS:
+            return True
+        if not (seg.phrase.is_modifier(k) or t in ("aid", "support", "assistance", "security", "military", "defence", "defense", "presidential", "-")):
+            return False
+    return False
+
+
+def _coordinated_money(seg: Seg, prev: Money, mo: Money) -> bool:
+    """"valued at $1 billion, and $850 million in USAI funds": two parts of one announcement."""
+    between = seg.low[prev.last + 1 : mo.first]
+    return bool(between) and all(t in (",", "and", "plus") for t in between) and _package_money(seg, mo)
+
+
+def _marked_new(seg: Seg, mo: Money) -> bool:
+    """"a further €500m", "€3 billion in additional military aid": money that is new, not a budget line."""
+    lo = max(0, mo.first - 3)
+    return any(t in _NEW_MONEY for t in seg.low[lo : mo.first]) or any(
+        t in _NEW_MONEY for t in seg.low[mo.last + 1 : mo.last + 4])
+
+
+_ROUGH = frozenset("more than over nearly almost some around about approximately roughly".split())
+
+
+_BUDGET_VERBS = frozenset(
+    "earmark earmarks earmarked earmarking allocate allocates allocated allocating budget budgets budgeted "
+    "set aside sets reserve reserves reserved".split()
+)
+
+
+def _budget_verb(seg: Seg, clause: int, mo: Money) -> bool:
+    """The money is planned rather than given: "earmarks", "has allocated", "plans to provide"."""
+    for first, last, kinds in seg.cues:
+        if first > mo.first or seg.clause_id[first] != clause:
+            continue
+        if WEAK in kinds or seg.low[first] in _BUDGET_VERBS or (PLEDGE in kinds and _perfect_before(seg, first)):
+            return True
+    return False
+
+
+_RANK_WORDS = frozenset("largest biggest second-largest third-largest top leading".split())
+_RANK_NOUNS = frozenset("donor donors contributor contributors provider providers supporter supporters".split())
+_STALLED = frozenset("blocked stalled stalling stalemate deadlock deadlocked stuck held frozen".split())
+
+
+def _ranking_or_stalled(seg: Seg) -> bool:
+    """"remains the largest single donor, with about €42 billion allocated, followed by Germany":
+    a ranking of running totals; "a $60 billion package ..., which has been blocked in the House":
+    money that is stuck, not given."""
+    low = seg.low
+    for k, t in enumerate(low):
+        if t in _STALLED:
+            return True
+        if t in _RANK_WORDS and any(u in _RANK_NOUNS for u in low[k + 1 : k + 4]):
+            return True
+        if t == "followed" and k + 1 < len(low) and low[k + 1] == "by":
+            return True
+    return False
+
+
+def _cumulative_money(seg: Seg, gov, mo: Money) -> bool:
+    """"has committed more than $56 billion", "has allocated around €7 billion": a running total."""
+    if _ranking_or_stalled(seg):
+        return True
+    if gov is None or not _perfect_before(seg, gov[0]) or _marked_new(seg, mo) or _names_package(seg, mo):
+        return False
+    clause = seg.clause_id[mo.first]
+    if any((t in _PACKAGE_NOUNS or t in _NEW_MONEY) and seg.clause_id[k] == clause for k, t in enumerate(seg.low)):
+        return False  # "has approved a further package ... worth around €2.7 billion"
+    return any(t in _ROUGH for t in seg.low[max(0, mo.first - 2) : mo.first]) or any(
+        t in ("alone", "overall", "altogether") for t in seg.low[max(0, gov[0] - 4) : gov[0]])
+
+
+def _own_forces_money(seg: Seg, clause: int, mo: Money) -> bool:
+    """"the €100 billion special fund", "defence spending of 2% of GDP": money for one's own forces."""
+    if mo.last + 2 < len(seg.low) and seg.low[mo.last + 1] == "special" and seg.low[mo.last + 2] in ("fund", "funds"):
+        return True
+    lo, hi = max(0, mo.first - 8), min(len(seg.low), mo.last + 9)
+    return any(seg.low[k] in _OWN_FORCES and seg.clause_id[k] == clause for k in range(lo, hi))
 
 
 def _package_money(seg: Seg, mo: Money) -> bool:
@@ -1045,14 +1751,19 @@ _NOT_AID_MONEY = frozenset("export finance loan loans credit credits guarantee g
 
 _PACKAGE_WORDS = frozenset(
     """package packages tranche aid assistance support funding contribution contributions donation
-    weapons equipment initiative purl fund""".split()
+    weapons equipment initiative purl fund funds""".split()
 )
 
 
-def _budget_like(seg: Seg, clause: int) -> bool:
-    """"€7.5 billion in 2024, and for 2025 ... four billion", "£3 billion this financial year": a budget, not a package."""
+def _budget_like(seg: Seg, clause: int, mo: Money | None = None) -> bool:
+    """"€7.5 billion in 2024, and for 2025 ... four billion", "£3 billion this financial year": a budget, not a package.
+
+    A sum planned for a year ("around €4 billion next year", "€7 billion for 2024") is a budget
+    line too, unless it is marked as new money ("€3 billion in additional aid in 2024").
+    """
     years = set()
     ranged = False
+    new = mo is not None and (_marked_new(seg, mo) or not _budget_verb(seg, clause, mo))
     for k, tok in enumerate(seg.low):
         if seg.clause_id[k] != clause:
             continue
@@ -1060,6 +1771,12 @@ def _budget_like(seg: Seg, clause: int) -> bool:
             return True
         if tok == "year" and k > 0 and seg.low[k - 1] in ("a", "per", "each", "every", "financial", "fiscal"):
             return True
+        if not new and mo is not None and mo.last < k <= mo.last + 12 and "." not in seg.low[mo.last + 1 : k]:
+            if tok == "year" and seg.low[k - 1] in ("next", "this", "coming") and seg.low[k - 2] not in ("the", "within"):
+                return True
+            if (tok.isdigit() and len(tok) == 4 and tok[:2] == "20" and seg.low[k - 1] in ("for", "in")
+                    and not (k + 1 < len(seg.low) and seg.low[k + 1] in ("-", "and", "to"))):
+                return True
         if tok.isdigit() and len(tok) == 4 and tok[:2] in ("19", "20"):
             years.add(tok)
             if k > 0 and seg.low[k - 1] in ("between", "from", "-", "to", "and", "until", "till"):
@@ -1099,7 +1816,10 @@ def _finish(text: str, candidates: list[Candidate]) -> list[Extracted]:
                     if c.system is not None and c.quantity is not None and c.quantity.value is not None}
     named_cats = {(c.donor.code, c.system.category) for c in kept if c.system is not None and not c.system.generic}
     counted_donors = {code for code, _ in counted_cats}
+    counted_heads = {(c.donor.code, c.head) for c in kept if c.head and " " not in c.alias and c.system is not None
+                     and c.system.generic and c.quantity is not None and c.quantity.value is not None}
     donors_with_content = {c.donor.code for c in kept if c.system is not None or c.money is not None}
+    kept = _drop_money_sums(kept)
     item_values = {(c.donor.code, c.money.amount) for c in kept if c.system is not None and c.money is not None}
     kept = [c for c in kept if not (c.system is None and c.money is not None and (c.donor.code, c.money.amount) in item_values)]
     for c in list(kept):
@@ -1119,14 +1839,23 @@ def _finish(text: str, candidates: list[Candidate]) -> list[Extracted]:
                                     and c.quantity.value is not None
                                     and any(_more_specific(o.system, c.system) and not (o.seg.kind == ITEM and c.seg.kind == ITEM)
                                             for o in by_count.get((c.donor.code, c.quantity.value), [])))]
+    variants = {(c.donor.code, c.system.family) for c in kept
+                if c.system is not None and not c.system.generic and c.system.name != c.system.family}
     final = []
     for c in kept:
+        if (c.system is not None and not c.system.generic and c.system.name == c.system.family
+                and (c.quantity is None or c.quantity.value is None) and (c.donor.code, c.system.family) in variants):
+            continue  # "Leopard 2 battle tanks" beside "Leopard 2A6 tanks": the family names the variant's pledge
         if c.system is None and c.money is None and c.donor.code in donors_with_content:
             continue  # a package whose content or value the report gives elsewhere
         if c.system is not None and c.system.generic and c.quantity is None:
             cat = (c.donor.code, c.system.category)
-            if cat in counted_cats or (c.seg.kind == HEADING and (cat in named_cats or c.donor.code in counted_donors)):
+            if (cat in counted_cats and c.system.category != "other") or (c.seg.kind == HEADING and (cat in named_cats or c.donor.code in counted_donors)):
                 continue  # "long-range strike drones" beside "100,000 drones"; a headline's summary
+            if c.seg.kind == SENTENCE and cat in named_cats:
+                continue  # a sentence's summary ("armored vehicles") of what a list names (Bradley, Stryker)
+            if c.head and (c.donor.code, c.head) in counted_heads and c.seg.kind != ITEM:
+                continue  # "maritime drones" beside "100,000 drones": a kind of the counted thing
         if c.system is not None and (c.quantity is None or c.quantity.value is None):
             # A bare mention of something the report also counts is that same pledge.
             keys = {(c.donor.code, c.system.name)}
@@ -1167,6 +1896,27 @@ def _finish(text: str, candidates: list[Candidate]) -> list[Extracted]:
             )
         )
     return out
+
+
+def _drop_money_sums(kept: list[Candidate]) -> list[Candidate]:
+    """"$1.85 billion ... : $1 billion in drawdown and $850 million in USAI funds": the parts are
+    the pledges (they differ in kind), the sum is not proposed again."""
+    by_donor: dict[str, list[Candidate]] = {}
+    for c in kept:
+        if c.system is None and c.money is not None:
+            by_donor.setdefault(c.donor.code, []).append(c)
+    drop = set()
+    for group in by_donor.values():
+        if len(group) < 3:
+            continue
+        amounts = [c.money.amount for c in group]
+        for c in group:
+            others = [a for o, a in zip(group, amounts) if o is not c and a < c.money.amount]
+            # a pair (or all) of the smaller amounts adds up to this one
+            if sum(others) == c.money.amount or any(
+                    a + b == c.money.amount for i, a in enumerate(others) for b in others[i + 1 :]):
+                drop.add(id(c))
+    return [c for c in kept if id(c) not in drop] if drop else kept
 
 
 def _more_specific(a: System, b: System) -> bool:

@@ -191,11 +191,13 @@ def find_quantities(toks: Tokens) -> list[Quantity]:
         if w not in _STARTERS and not w[:1].isdigit():
             i += 1
             continue
-        # Digits glued to letters or a hyphen after letters are model names: T-72, M777, Su-25.
+        # Digits glued to letters or a hyphen after letters are model names: T-72, M777, Su-25;
+        # but a lone "x" before them is a multiplication sign ("Leopard 1A5 x4").
         if w[:1].isdigit() and i > 0 and not sp[i] and (raw[i - 1][:1].isalpha() or raw[i - 1] in ".,/:"
                                                         or (raw[i - 1] == "-" and i > 1 and not sp[i - 1] and raw[i - 2][:1].isalpha())):
-            i += 1
-            continue
+            if not (low[i - 1] == "x" and (i == 1 or sp[i - 1])):
+                i += 1
+                continue
         q = _parse_at(toks, i)
         if q is None:
             i += 1
@@ -244,8 +246,10 @@ def _parse_at(toks: Tokens, i: int) -> Quantity | None:
         value, last = _digits_at(toks, j)
         if value is None:
             return None
-        # Glued to letters after it: 155mm, 2A6, 30km are not counts.
-        if last + 1 < n and not sp[last + 1] and raw[last + 1][:1].isalpha() and low[last + 1] not in ("s",):
+        # Glued to letters after it: 155mm, 2A6, 30km are not counts; "4x" (times) is one, "4x4" is not.
+        if last + 1 < n and not sp[last + 1] and low[last + 1] == "x" and (last + 2 >= n or sp[last + 2]):
+            last += 1
+        elif last + 1 < n and not sp[last + 1] and raw[last + 1][:1].isalpha() and low[last + 1] not in ("s",):
             return None
         if last + 1 < n and raw[last + 1] == "+" and not sp[last + 1]:
             qualifier = AT_LEAST

@@ -27,7 +27,10 @@ ITEM_NOUNS: dict[str, str | None] = {
     "boat": "vessel", "vessel": "vessel", "ship": "vessel", "minehunter": "vessel",
     "howitzer": None, "gun": None, "radar": None, "piece": None, "weapon": None, "mortar": None,
     "terminal": None, "kit": None, "mine": None, "motor": None, "warhead": None,
+    # "Patriot components", "IRIS-T parts": equipment for the system, never a count of it
+    "component": "other", "part": "other", "spares": "other",
 }
+_PART_HEADS = frozenset({"component", "part", "spares"})
 # Words that may stand between a quantity and its head noun.
 MODIFIERS = frozenset(
     """new more additional further extra modern modernised modernized upgraded refurbished used
@@ -45,6 +48,11 @@ MODIFIERS = frozenset(
     tank tanks vehicle missile launcher radar sam surface-to-air air-defence long-range""".split()
 )
 COORD = frozenset({"and", "or", ",", "&", "plus"})
+# Words in -ly that are not adverbs (verbs, nouns, names, frequencies).
+_NOT_ADVERBS = frozenset(
+    "supply apply reply rally ally italy family july assembly anomaly monopoly only early daily weekly "
+    "monthly yearly likely fly".split()
+)
 COMPLEMENT_PREP = frozenset({"of", "for"})
 DETERMINERS = frozenset({"the", "its", "their", "his", "her", "our", "a", "an", "ukraine", "ukraine's", "s", "existing", "all"})
 SELF_PROPELLED = frozenset({"self", "propelled", "wheeled", "tracked", "mobile"})
@@ -98,8 +106,12 @@ class Phrase:
         m = self.match_at[i]
         if m is not None:
             return m.entry.kind in ("system", "generic", "donor")
+        if tok == "x" and i + 1 < len(self.low) and self.low[i + 1].isdigit() and not self.space[i + 1]:
+            return False  # "Dingo x4": a multiplication sign and a count, not a designator
         if tok in MODIFIERS or tok == "-" or tok == "/":
             return True
+        if tok in ("(", ")"):
+            return self._short_parenthesis(i)
         if self.hyphen_joined(i):
             return True
         if tok.isdigit() and (not self.space[i] or (i + 1 < len(self.low) and self.low[i + 1] in ("mm", "cm", "millimetre", "millimeter", "calibre", "caliber"))):
@@ -109,6 +121,29 @@ class Phrase:
             return True  # an unknown proper name (maker, model)
         if len(tok) > 4 and tok.endswith(("ed", "al", "ic", "ive", "ian", "ish", "ese")):
             return True
+        if (len(tok) > 4 and tok.endswith("ly") and tok not in _NOT_ADVERBS and i + 1 < len(self.low)
+                and not self.low[i + 1].endswith("ly")):
+            return self.is_modifier(i + 1)  # "highly mobile", "fully armoured": an adverb on a modifier
+        return False
+
+    def _short_parenthesis(self, i: int) -> bool:
+        """A bracket of a short capitalised acronym inside a long name: "Wire-Guided (TOW) missiles".
+
+        A bracket holding only a number ("IRIS-T SLM systems (4)") is a count, never part of a name.
+        """
+        low, raw = self.low, self.raw
+        step, close = (1, ")") if low[i] == "(" else (-1, "(")
+        k = i + step
+        seen = 0
+        letters = False
+        while 0 <= k < len(low) and seen <= 3:
+            if low[k] == close:
+                return seen > 0 and letters
+            if not (raw[k][:1].isupper() or raw[k].isdigit() or raw[k] == "-"):
+                return False
+            letters = letters or raw[k][:1].isalpha()
+            seen += 1
+            k += step
         return False
 
     def is_head(self, i: int) -> bool:
@@ -138,6 +173,11 @@ def noun_run(ph: Phrase, start: int, limit: int = 14) -> tuple[int, list[list[in
             conjuncts[-1].extend(range(m.first, m.last + 1))
             last = m.last
             i = m.last + 1
+            continue
+        if (tok == "," and i > start and i + 1 < n and ph.raw[i - 1][:1].isupper() and ph.hyphen_joined(i - 1)
+                and ph.raw[i + 1][:1].isupper() and ph.hyphen_joined(i + 1)):
+            conjuncts[-1].append(i)  # "Tube-Launched, Optically-Tracked, Wire-Guided (TOW)": one long name
+            i += 1
             continue
         if tok in COORD:
             # "armoured and protected vehicles"; "PT-91 and T-72 tanks" (names sharing a head noun)
@@ -177,6 +217,10 @@ FUNCTION_WORDS = frozenset(
     before during through within without via like such apiece worth valued totalling totaling
     costing made built it they he she we there then now today this next last more""".split()
 )
+# "rounds of ammunition for the Leopard 2 tanks" is tank ammunition, not tanks: the generic
+# ammunition of the host's category, when the reference has one.
+_SHELL_HEADS = frozenset({"ammunition", "munition", "round", "shell", "projectile", "cartridge"})
+_AMMUNITION_BY_CATEGORY = {"tanks": "tank ammunition", "artillery": "artillery ammunition"}
 AMMUNITION_HEADS = frozenset({"ammunition", "munition", "round", "rocket", "missile", "shell", "interceptor", "projectile"})
 
 
@@ -235,8 +279,8 @@ def build_object(ref: ReferenceData, ph: Phrase, start: int, quantity: Quantity 
                 comp_named = m
             elif m is not None and m.entry.kind == "generic" and comp_generic is None:
                 comp_generic = m
-        if comp_named is not None or (comp_generic is not None and named is None and generic is None):
-            end = clast
+        if comp_named is not None or comp_generic is not None:
+            end = clast  # the complement belongs to this phrase ("radars for unmanned aerial systems")
         if comp_named is not None and clast + 2 < len(ph.low) and ph.low[clast + 1] in ("and", ","):
             m2 = ph.match_at[clast + 2]
             if m2 is not None and m2.entry.kind == "system" and m2.entry.target is not comp_named.entry.target:
@@ -278,6 +322,8 @@ def build_object(ref: ReferenceData, ph: Phrase, start: int, quantity: Quantity 
         system, alias = comp_named.entry.target, comp_named.entry.alias
         if head in AMMUNITION_HEADS:
             ammo = _munition_of(ref, system)
+            if ammo is None and head in _SHELL_HEADS:
+                ammo = ref.by_name.get(_AMMUNITION_BY_CATEGORY.get(system.category, ""))
             if ammo is not None:
                 system, alias = ammo, f"{head} for {alias}"
             elif system.unit in ("missile", "round"):
@@ -313,6 +359,8 @@ def build_object(ref: ReferenceData, ph: Phrase, start: int, quantity: Quantity 
                 alias, how = " ".join(mods + [head]), "head-noun"
     if system is None:
         return None
+    if head in _PART_HEADS and system.generic:
+        return None  # "drone parts", "air defence components": no system, and not the equipment itself
     item = ITEM_NOUNS.get(head) if head else None
     if head_i is not None and named is not None and named.first <= head_i <= named.last and ph.raw[head_i][:1].isupper():
         item = None  # "High Mobility Artillery Rocket System(s)": part of the name, not a count noun

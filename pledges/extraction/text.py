@@ -98,6 +98,7 @@ class Segment:
     kind: str  # heading | sentence | item | lead (a line ending in ":" that introduces items)
     block: int  # index of the line (paragraph) it came from
     blank_before: bool  # the line is preceded by an empty line (new paragraph)
+    section: bool = False  # a heading that groups the items of a list already begun ("AIR DEFENCE")
 
 
 MAX_SEGMENT = 1200  # a "sentence" longer than this is cut; real ones are far shorter
@@ -114,6 +115,29 @@ ABBREVIATIONS = frozenset(
 )
 # Sentence openers that show "U.S." / "U.K." really did end the sentence before them.
 _OPENERS = frozenset("the it he she they we this that in a an on but his her their its".split())
+
+
+# The last cell of a table row: a number, optionally with a unit word ("16", "1,000 pcs").
+_COUNT_CELL_RE = re.compile(r"[ \t]*[0-9][0-9,.]*(?: +[A-Za-z]{1,6})?[ \t]*")
+
+
+def _table_row(line: str) -> bool:
+    """Cells separated by tabs, the last one a count: "Biber bridge layers<TAB>16"."""
+    if "\t" not in line or len(line) >= 200:
+        return False
+    head, last = line.rsplit("\t", 1)
+    return bool(head.strip()) and _COUNT_CELL_RE.fullmatch(last) is not None
+
+
+_PIPE_RULE_RE = re.compile(r"[|:+ \t-]*-[|:+ \t-]*")
+
+
+def _pipe_row(line: str) -> bool:
+    """A row of a pipe table: "155 mm FH70 towed howitzers | dozens" (cells on both sides of a "|")."""
+    if "|" not in line or len(line) >= 200:
+        return False
+    cells = [c.strip() for c in line.strip("|").split("|")]
+    return len(cells) >= 2 and bool(cells[0])
 
 
 def _is_abbreviation(line: str, dot: int) -> bool:
@@ -204,6 +228,8 @@ def split_segments(folded: str) -> list[Segment]:
             continue
         block += 1
         line = folded[ls:le]
+        if "|" in line and _PIPE_RULE_RE.fullmatch(line):
+            continue  # the rule under a pipe table's header: "-----|-----"
         bullet = _BULLET_RE.match(line)
         if bullet and bullet.end() < len(line):
             body_s = ls + bullet.end()
@@ -220,14 +246,17 @@ def split_segments(folded: str) -> list[Segment]:
                 for s, e in _cut(folded, a, b):
                     segments.append(Segment(s, e, kind, block, blank and n_span == 0))
             in_list = True
-        elif in_list and not blank and len(line) < 200 and not line.endswith((".", "!", "?")):
-            # An unbulleted line straight after a lead-in or an item: a list item.
+        elif ((in_list and not blank) or _table_row(line) or _pipe_row(line)) and len(line) < 200 and not line.endswith((".", "!", "?")):
+            # An unbulleted line straight after a lead-in or an item, or a table row whose last
+            # column is a count ("Biber bridge layers<TAB>16"): a list item.
             for s, e in _cut(folded, ls, le):
                 segments.append(Segment(s, e, ITEM, block, blank))
         elif _is_heading(line) and len(line) < 200:
-            in_list = False
+            # A short section heading inside a list ("AIR DEFENCE", "Vehicles") starts a new group
+            # of the same list: the lines right under it are its items.
+            in_list = in_list and line.count(" ") < 5 and not line.endswith(":")
             for s, e in _cut(folded, ls, le):
-                segments.append(Segment(s, e, HEADING, block, blank))
+                segments.append(Segment(s, e, HEADING, block, blank, in_list))
         else:
             in_list = False
             first = True

@@ -74,6 +74,7 @@ _CUES: dict[str, list[str]] = {
         "lend|lends|lent|loaned",
         "make available|makes available|made available|making available",
         "to be sent|to be delivered",
+        "will start with|will begin with|would start with|would begin with|are starting with|is starting with",
         "on its way|on their way|en route",
     ),
     RECEIVE: _forms(
@@ -86,6 +87,8 @@ _CUES: dict[str, list[str]] = {
         "approve the transfer|approved the transfer|approves the transfer|approve the re-export",
         "approved the re-export|green light|green-light|greenlight|clear the way|cleared the way",
         "export licence|export license|re-export licence|re-export license",
+        "approval|approvals|permission to|permission for|authorisation for",
+        "authorization for|authorisation to|authorization to|consent to|consent for|go-ahead for|go-ahead to",
     ),
     INCLUDE: _forms(
         "include|includes|included|including",
@@ -138,13 +141,15 @@ _CUES: dict[str, list[str]] = {
         "backfill|backfills|backfilled",
         "contract|contracts|contracted",
         "for the bundeswehr|for its own|for their own|own armed forces|own forces|own stocks|own army",
+        "of its own|of their own|of our own|in its inventory|in service with",
     ),
     OTHER_VERB: _forms(
         "train|trains|trained|training",
         "produce|produces|produced|producing|production",
         "manufacture|manufactures|manufactured|manufacturing",
         "build|builds|built|building",
-        "operate|operates|operated|operating",
+        "operate|operates|operated|operating|operation of|operations of",
+        "enable|enables|enabled|enabling",
         "host|hosts|hosted|hosting",
         "repair|repairs|repaired|repairing",
         "maintain|maintains|maintained",
@@ -157,6 +162,8 @@ _CUES: dict[str, list[str]] = {
         "record|records|recorded|recording|count|counts|counted|document|documented",
         "tally|tallied|track|tracks|tracked|list|lists|listed|show|shows|showed|shown",
         "sell|sells|sold|selling|export|exports|exported|exporting",
+        "complement|complements|complemented|complementing|augment|augments|augmenting|reinforce|reinforces",
+        "leave|leaves|leaving|left with|retain|retains|retained|retaining|keep|keeps|kept|keeping",
     ),
     NEG: _forms(
         "not|never|no|cannot|neither|nor|without",
@@ -173,7 +180,10 @@ _CUES: dict[str, list[str]] = {
         "stop|stops|stopped|stopping",
         "delay|delays|delayed|delaying",
         "unable|reluctant|reluctance|refusal",
+        "stalled|stalling|stalemate|deadlock|deadlocked|held up|stuck",
         "deny|denies|denied|denying",
+        "decided against|decide against|decides against|deciding against|opted against|voted against",
+        "refrain from|refrains from|refrained from|refraining from|stop short of|stopped short of|stops short of",
     ),
     HYPO: _forms(
         "could|might|may|can|if|unless|whether",
@@ -191,6 +201,7 @@ _CUES: dict[str, list[str]] = {
         "question of|debate|debates|debating",
         "accused of|accuses|alleged|allegedly",
         "reported that|media reported|reports say|reports said|unconfirmed|according to media",
+        "press reports|media reports|news reports|according to which|speculation|rumours|rumors|rumoured|rumored",
     ),
     TOTAL: _forms(
         "bringing the total|brings the total|bringing its total|taking the total|takes the total",
@@ -200,7 +211,7 @@ _CUES: dict[str, list[str]] = {
     ),
     TOTAL_SOFT: _forms("in total|total of|overall|all in all|in all|altogether|total value|overall value"),
     BACKGROUND: _forms(
-        "previously|already|formerly|in the past|last year",
+        "previously|already|formerly|in the past|last year|previous",
         "earlier commitment|earlier commitments|earlier pledge|earlier pledges|earlier package|earlier packages",
         "earlier deliveries|earlier donation|earlier donations|previous commitment|previous commitments",
         "previous pledge|previous pledges|previous package|previous packages|previous deliveries",

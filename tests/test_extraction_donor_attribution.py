@@ -1,0 +1,47 @@
+"""Who gives: not the country named in a relative clause, not a cooperation partner, and nobody
+when a text speaks of an army's own remaining inventory.  Every text here is written for the test."""
+
+from pledges.extraction import extract
+
+from .extraction_helpers import full_ref
+
+
+def found(text: str) -> list[tuple]:
+    return [(x.donor_code, x.system_name, x.quantity) for x in extract(text, full_ref())]
+
+
+def test_a_relative_clause_naming_another_country_does_not_govern_what_follows():
+    text = ("Today we will provide Stinger missiles, spare parts for the IRIS-T systems that Germany is sending, "
+            "and four Sea King helicopters.")
+    got = found("Remarks by the UK Defence Secretary\n\nBritain stands with Ukraine. " + text)
+    assert ("DE", "Sea King", 4) not in got
+    assert ("GB", "Sea King", 4) in got
+
+
+def test_the_subject_of_a_relative_clause_is_not_the_context_donor():
+    text = ("Canada will provide Ukraine with 20 armoured personnel carriers, which will complement the M113s that "
+            "the United States provided last year. The transfer of the carriers will be done in close cooperation "
+            "with the United States.")
+    assert [f[0] for f in found(text)] == ["CA"]
+
+
+def test_an_army_left_with_its_own_systems_is_no_pledge():
+    text = "The donation leaves the Polish army with 200 Krab howitzers of its own, officials said."
+    assert found(text) == []
+
+
+def test_so_that_is_no_relative_clause():
+    text = "Norway will donate two NASAMS launchers so that Ukraine can protect its cities, and 40 missiles."
+    assert ("NO", "NASAMS", 2) in found(text)
+
+
+def test_history_in_a_which_aside_does_not_make_the_main_clause_history():
+    text = "Norway, which has already delivered two NASAMS launchers, is providing Ukraine with a third NASAMS launcher."
+    assert found(text) == [("NO", "NASAMS", 1)]
+
+
+def test_a_noun_in_a_relative_clause_after_includes_does_not_govern_the_package_value():
+    text = ("Today Norway announces a new package. It is valued at up to NOK 500 million and includes capabilities "
+            "that will help Ukraine counter Russian air attacks.")
+    got = [(x.donor_code, x.value_amount) for x in extract(text, full_ref())]
+    assert got == [("NO", 500_000_000)]

@@ -1,0 +1,70 @@
+"""Fact-sheet lists as governments lay them out: grouped under short section headings, as pipe
+tables, with vague counts after a dash, under a bare "Contents:" lead, with the package value on
+its own line.  Every text here is written for the test.
+"""
+
+from pledges.extraction import extract
+
+from .extraction_helpers import full_ref
+
+
+def found(text: str) -> list[tuple]:
+    return [(x.donor_code, x.system_name, x.quantity) for x in extract(text, full_ref())]
+
+
+def test_items_under_section_headings_belong_to_the_list():
+    text = ("Latvia's new aid package to Ukraine\n\nThe package is made up of the following:\n\n"
+            "ARTILLERY\n  155 mm howitzers (6)\n  Mortar rounds - several thousand\n\n"
+            "PROTECTION\n  Helmets and body armour\n")
+    assert found(text) == [("LV", "howitzers", 6), ("LV", "mortar ammunition", None),
+                           ("LV", "helmets", None), ("LV", "body armour", None)]
+
+
+def test_a_section_heading_with_an_attack_word_does_not_end_the_list():
+    text = ("Latvia will send the following to Ukraine:\n\nFIRE SUPPORT\n  81 mm mortars (8)\n")
+    assert found(text) == [("LV", "mortars", 8)]
+
+
+def test_a_summit_named_after_an_alliance_is_no_donor():
+    text = ("LATVIAN SUPPORT FOR UKRAINE\n\nAt the NATO summit in Madrid, the Prime Minister presented a package. "
+            "It consists of the following items:\n\nVEHICLES\n  Off-road trucks - 12 units\n")
+    assert found(text) == [("LV", "trucks", 12)]
+
+
+def test_a_capitalised_model_name_opening_a_list_item_is_no_company():
+    text = "Latvia's package includes:\nM113 armoured personnel carriers (7)\nT 72 tank engines\n"
+    assert ("LV", "M113", 7) in found(text)
+
+
+def test_pipe_table_rows_under_a_contents_lead_are_the_package():
+    text = ("LATVIA'S AID PACKAGE TO UKRAINE - MARCH 2023\n\nLatvian Ministry of Defence\n\n"
+            "Total value of the package: about €40 million\n\nContents:\n\n"
+            "Item                     | Quantity\n-------------------------|---------\n"
+            "Stinger launchers        | dozens\n155 mm artillery ammunition | thousands of rounds\n")
+    assert found(text) == [("LV", None, None), ("LV", "Stinger", None), ("LV", "155mm artillery ammunition", None)]
+
+
+def test_a_vague_count_after_a_dash_stays_vague():
+    text = "Latvia's package includes:\n- 120 mm mortar rounds – several thousand\n"
+    [x] = extract(text, full_ref())
+    assert (x.system_name, x.quantity, x.qualifier) == ("120mm mortar ammunition", None, "vague")
+
+
+def test_a_package_value_in_the_list_lead_is_a_money_proposal():
+    text = "Latvia's package, worth €25 million, includes:\n- Javelin missiles (20)\n"
+    got = [(x.donor_code, x.system_name, x.quantity, x.value_amount) for x in extract(text, full_ref())]
+    assert got == [("LV", None, None, 25_000_000), ("LV", "Javelin", 20, None)]
+
+
+def test_strike_as_a_modifier_is_no_attack():
+    text = "Latvia's package includes:\n- 200 strike and air defence missiles, including additional RBS 70 missiles\n"
+    assert ("LV", "RBS 70", None) in found(text)
+
+
+def test_attack_helicopters_in_a_pledge_are_no_attack():
+    assert found("Latvia will send two attack helicopters to Ukraine.") == [("LV", "helicopters", 2)]
+
+
+def test_a_class_noun_after_a_named_system_is_the_same_item():
+    text = "Latvia's package includes:\n- Carl-Gustaf M4 recoilless anti-tank weapons (30)\n- Javelin anti-tank missiles\n"
+    assert [f[1] for f in found(text)] == ["Carl Gustaf", "Javelin"]
