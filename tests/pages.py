@@ -14,6 +14,9 @@ PUBLIC_PATHS = [
     "/pledges.csv",
     "/pledges.json",
     "/healthz",
+    "/donors/",
+    "/systems/",
+    "/about/data/",
 ]
 
 

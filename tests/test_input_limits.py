@@ -96,3 +96,9 @@ def test_random_query_strings_at_every_public_url_are_never_a_server_error(every
     for path in every_public_path:
         response = client.get(f"{path}?{query}")
         assert response.status_code < NEVER, (path, query, response.status_code)
+
+
+def test_a_search_longer_than_the_limit_is_a_form_error(client):
+    response = client.get("/pledges/", {"q": "x" * (settings.TRACKER_SEARCH_MAX_LENGTH + 1)})
+    assert response.status_code in (200, 400)
+    assert f"at most {settings.TRACKER_SEARCH_MAX_LENGTH} characters" in response.text

@@ -3,6 +3,7 @@
 from collections.abc import Callable, Iterable, Iterator
 
 from django.conf import settings
+from django.db import connections
 from django.http import HttpRequest, HttpResponse
 from django.urls import reverse
 
@@ -36,7 +37,21 @@ class DatabaseUnavailableMiddleware:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
-        return self.get_response(request)
+        response = self.get_response(request)
+        if response.streaming:
+            # A streamed export queries only once the server sends it, when
+            # its status can no longer change: connect now (taking a pooled
+            # connection), while a failure can still be a 503.
+            alias = getattr(request, "read_database", None) or "default"
+            try:
+                connections[alias].ensure_connection()
+            except Exception as exc:
+                if not database_is_unavailable(exc):
+                    raise
+                log_unavailable(request, exc)
+                response.close()
+                return unavailable_response(request)
+        return response
 
     def process_exception(self, request: HttpRequest, exception: Exception) -> HttpResponse | None:
         if not database_is_unavailable(exception):
@@ -64,6 +79,7 @@ class ReplicaReadsMiddleware:
         if request.path.startswith(self._admin_prefix):
             return self.get_response(request)
         with replica_reads() as alias:
+            request.read_database = alias  # for DatabaseUnavailableMiddleware
             response = self.get_response(request)
         if response.streaming:
             # A streamed export runs its queries while the server sends it,

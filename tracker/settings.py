@@ -176,6 +176,9 @@ TRACKER_CACHED_VIEWS = [
     "pledges:donor-detail",
     "pledges:system-detail",
     "pledges:report-detail",
+    "pledges:donor-list",
+    "pledges:system-list",
+    "home",
 ]
 
 # Editors' logins: django-axes locks a username+address pair after
