@@ -45,3 +45,9 @@ def test_a_noun_in_a_relative_clause_after_includes_does_not_govern_the_package_
             "that will help Ukraine counter Russian air attacks.")
     got = [(x.donor_code, x.value_amount) for x in extract(text, full_ref())]
     assert got == [("NO", 500_000_000)]
+
+
+def test_we_acting_jointly_in_a_joint_statement_is_no_single_donor():
+    text = ("Joint statement of the defence ministers of France and Germany\n\n"
+            "We will jointly procure long-range weapons for Ukraine. France will deliver 12 Caesar howitzers.")
+    assert found(text) == [("FR", "Caesar", 12)]

@@ -68,3 +68,14 @@ def test_attack_helicopters_in_a_pledge_are_no_attack():
 def test_a_class_noun_after_a_named_system_is_the_same_item():
     text = "Latvia's package includes:\n- Carl-Gustaf M4 recoilless anti-tank weapons (30)\n- Javelin anti-tank missiles\n"
     assert [f[1] for f in found(text)] == ["Carl Gustaf", "Javelin"]
+
+
+def test_donor_subheadings_of_a_support_fact_sheet_each_own_their_items():
+    text = ("Fact sheet: Baltic support to Ukraine\n\nLatvia\n– Drones: several thousand\n\n"
+            "Estonia\n– Javelin launchers x 4\n")
+    assert found(text) == [("LV", "drones", None), ("EE", "Javelin", 4)]
+
+
+def test_a_designation_in_brackets_before_a_dashed_count_keeps_the_count():
+    text = "Latvia's package includes:\n– Armoured personnel carriers (M577) – 10\n"
+    assert found(text) == [("LV", "armoured personnel carriers", 10)]

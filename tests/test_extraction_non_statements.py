@@ -47,3 +47,16 @@ def test_a_ranking_of_running_totals_is_no_pledge():
 def test_a_new_package_with_its_value_is_still_a_pledge():
     text = "Spain announced a new €1 billion military aid package for Ukraine on Monday."
     assert found(text) == [("ES", None, None)]
+
+
+def test_a_numbered_aid_decree_is_an_undisclosed_package():
+    text = ("Italian Ministry of Defence\n\nItaly: new decree for Ukraine\n\nThe Italian Minister of Defence today presented "
+            "the tenth interministerial decree authorising the transfer of military equipment to the Government of Ukraine. "
+            "Its annex is classified.")
+    assert found(text) == [("IT", None, None)]
+
+
+def test_an_earlier_decree_recalled_is_no_package():
+    text = ("Italian Ministry of Defence\n\nThe Italian government recalled that in previous years it adopted the "
+            "eighth decree authorising the transfer of military equipment to Ukraine.")
+    assert found(text) == []

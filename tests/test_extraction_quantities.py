@@ -77,3 +77,12 @@ def test_a_huge_digit_run_is_not_a_number():
 
 def test_decimal_without_scale_is_a_measure_not_a_count():
     assert _quantities("a 1.5 tonne load") == []
+
+
+def test_several_dozen_and_a_few_hundred_are_vague_not_a_dozen():
+    from pledges.extraction import extract
+
+    from .extraction_helpers import full_ref
+    got = [(x.system_name, x.quantity, x.qualifier)
+           for x in extract("Czechia will send several dozen RM-70 rocket launchers and a few hundred mortars.", full_ref())]
+    assert got == [("RM-70", None, "vague"), ("mortars", None, "vague")]

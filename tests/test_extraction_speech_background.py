@@ -30,3 +30,21 @@ def test_readiness_waiting_on_nobody_stays_a_pledge():
 
 def test_ordering_on_behalf_of_ukraine_is_the_buyers_pledge():
     assert found("Denmark has ordered 18 Caesar howitzers from France on behalf of Ukraine.") == [("DK", "Caesar", 18)]
+
+
+def test_i_can_announce_introduces_the_news():
+    text = "Today I can announce that Canada will send 12 Leopard 2A4 tanks."
+    assert found(text) == [("CA", "Leopard 2A4", 12)]
+
+
+def test_new_count_before_bringing_the_total_is_the_pledge():
+    text = "Canada will send 12 more Leopard 2A4 tanks, bringing its total to 20."
+    assert found(text) == [("CA", "Leopard 2A4", 12)]
+
+
+def test_a_count_that_is_the_running_total_stays_a_total():
+    assert found("Canada sent more tanks last week, bringing the total to 20 Leopard 2A4 tanks.") == []
+
+
+def test_spare_barrels_for_donated_howitzers_are_not_the_howitzers():
+    assert found(SPEECH + "We will send spare barrels for the M109 howitzers that we donated in 2022.") == []

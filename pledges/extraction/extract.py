@@ -139,7 +139,7 @@ _ATTACK_MODIFIED = frozenset(
     """and missiles missile drones drone weapons weapon capabilities capability systems system aircraft
     helicopters helicopter rifles rifle control support munitions vehicles boats""".split())
 _DIGIT_RE = re.compile(r"[0-9]")
-_PACKAGE_RE = re.compile(r"[Pp]ackage|[Tt]ranche")
+_PACKAGE_RE = re.compile(r"[Pp]ackage|[Tt]ranche|[Dd]ecree")
 
 
 def _drop_parenthesised_repeats(toks: Tokens, matches: list[Match]) -> list[Match]:
@@ -380,6 +380,9 @@ def _window_kinds(seg: Seg, first: int, back: int = 5) -> list[tuple[int, frozen
     return out
 
 
+_SAY_VERBS = frozenset("announce confirm say tell report reveal inform".split())
+
+
 def _negated(seg: Seg, first: int) -> str:
     """'not' / 'never' / modals / refusals just before the verb."""
     for k, kinds in _window_kinds(seg, first, back=7):
@@ -393,8 +396,8 @@ def _negated(seg: Seg, first: int) -> str:
         if tok == "t" and k > 0 and seg.low[k - 1] == "'":
             return "neg"  # won't, don't, isn't
         if HYPO in kinds:
-            if tok == "can" and seg.low[first] in ("announce", "confirm", "say"):
-                continue
+            if tok == "can" and (seg.low[first] in _SAY_VERBS or (k + 1 < len(seg.low) and seg.low[k + 1] in _SAY_VERBS)):
+                continue  # "I can announce that the Netherlands will send ...": the news, not a possibility
             return "hypo"
         if REQUEST in kinds:
             return "request"
@@ -787,9 +790,12 @@ def _pledge_status(seg: Seg, anchor: int, span_last: int, lst: ListState) -> tup
     for first, last, kinds in seg.cues:
         if TOTAL not in kinds or seg.clause_id[first] != clause or _superlative_before(seg, first):
             continue
-        if (first > span_last and any(seg.low[k] == "," for k in range(span_last + 1, first))
-                and seg.low[first] not in ("bringing", "brings", "taking", "takes", "raising", "raises", "bring", "brought")):
-            continue  # ", the first time Sweden had sent weapons ... since 1939": an aside, not a running total
+        if first > span_last and any(seg.low[k] == "," for k in range(span_last + 1, first)):
+            if seg.low[first] not in ("bringing", "brings", "taking", "takes", "raising", "raises", "bring", "brought"):
+                continue  # ", the first time Sweden had sent weapons ... since 1939": an aside, not a running total
+            if any(qq.first > first for qq in seg.quantities) and any(
+                    anchor <= qq.first <= span_last and qq.value is not None for qq in seg.quantities):
+                continue  # "will send 24 more F-16s, bringing the total to 42": the 24 are new, the 42 the total
         return "total", "cue:total", gov, side
     if _clause_has(seg, clause, TOTAL_SOFT) >= 0 and _perfect_before(seg, gov[0]):
         return "total", "cue:total", gov, side
@@ -876,6 +882,9 @@ def _attribute(seg: Seg, gov, side: str, anchor: int, obj_first: int, obj_last: 
         return donor_rules.Attribution(lst.donor, "list")
     if att is not None and att.how == "package" and last_donor is not None:
         return donor_rules.Attribution(last_donor, "context")  # "The package will consist of ..."
+    if att is not None and att.how in ("anaphor", "title") and "we" in seg.low[max(0, verb_at - 6) : verb_at] and any(
+            t in ("jointly", "together", "collectively") for t in seg.low[max(0, verb_at - 6) : verb_at]):
+        return donor_rules.Attribution(None, "none", "aggregate")  # "We will jointly procure": several donors
     if att is not None and att.how == "anaphor":
         before = seg.low[max(0, verb_at - 6) : verb_at]
         if speaker is not None and ("i" in before or "we" in before):
@@ -1002,6 +1011,9 @@ def extract(text: str, ref: ReferenceData) -> list[Extracted]:
             if (kind == LEAD and here is None and not has_pos and not has_neg and not lst.negative
                     and len(seg.low) <= 4 and any(t in _CONTENT_LEADS for t in seg.low)):
                 has_pos = True  # "Contents:", "Items:" - the list of the package the report is about
+            if (here is not None and not has_pos and not has_neg and lst.positive and not lst.negative
+                    and kind == HEADING and len(seg.low) <= 4):
+                has_pos = True  # "Norway" / "Denmark" sub-headings of a support fact sheet: each donor's part of it
             if here is not None or has_pos or has_neg:
                 # "Germany's new package includes:", "Fact sheet: Norwegian support to Ukraine" -
                 # the list items that follow belong to it.  A bare section heading ("Air defence")
@@ -1160,7 +1172,7 @@ def _collect_objects(seg: Seg, ref: ReferenceData) -> list[tuple[EquipmentObject
         q = _trailing_count(seg, obj, used)
         if q is None and not obj.system.generic and not (obj.head and seg.raw[_head_index(seg, obj)].lower().endswith("s")) and not _noun_follows(seg, obj.last):
             q = _article_quantity(seg, obj.first)
-        if obj.system.generic and q is None and _noun_follows(seg, obj.last):
+        if obj.system.generic and q is None and _noun_follows(seg, _complement_start(seg, obj)):
             continue  # "drone parts", "air defence components": the generic word is a modifier
         if obj.system.generic and q is None and obj.head and not seg.raw[_head_index(seg, obj)].lower().endswith("s"):
             aq = _article_quantity(seg, obj.first)
@@ -1247,9 +1259,13 @@ def _trailing_count(seg: Seg, obj: EquipmentObject, used: list[bool]) -> Quantit
         if low[d] in ("-", "x", ":") and d + 1 in starts:
             k = d - 1  # "mortar rounds - several thousand": the noun run took the dash and the count
             break
-    while k > obj.first and low[k] in ("-", "x"):
-        k -= 1  # the noun run takes a trailing "-" / "x" for part of a name
+    while k > obj.first and low[k] in ("-", "x", "("):
+        k -= 1  # the noun run takes a trailing "-" / "x" / "(" for part of a name
     j = k + 1
+    if j + 2 < n and low[j] == "(" and not any(qq.first == j + 1 for qq in seg.quantities):
+        close = next((c for c in range(j + 1, min(n, j + 5)) if low[c] == ")"), -1)
+        if close > 0 and close + 1 < n and low[close + 1] in ("-", ":", "x", "|"):
+            j = close + 1  # "Armoured personnel carriers (M577) – 10": past the designation in brackets
     sep = ""
     if j < n and low[j] in ("(", ":", "-", "=", "x", ",", "|"):
         sep = low[j]
@@ -1356,7 +1372,8 @@ def _noun_follows(seg: Seg, last: int) -> bool:
 _NUMBER_WORDS = frozenset("one two three four five six seven eight nine ten eleven twelve dozen".split())
 _SERVICE_NOUNS = frozenset(
     """part parts spare spares component components maintenance repair repairs servicing sustainment
-    upkeep overhaul refurbishment training crews crew instructors""".split()
+    upkeep overhaul refurbishment training crews crew instructors barrels barrel engines engine tyres tires
+    tracks""".split()
 )
 
 
@@ -1396,6 +1413,15 @@ def _same_system_more(seg: Seg, ph: Phrase, prev: EquipmentObject, q: Quantity, 
     if k >= len(seg.low) or not ph.is_head(k) or ph.match_at[k] is not None:
         return None
     return EquipmentObject(prev.system, prev.system.unit, q, q.first, k, prev.alias, seg.low[k], "alias")
+
+
+def _complement_start(seg: Seg, obj: EquipmentObject) -> int:
+    """The last token before a for/of complement taken into the object ("Shotguns | for counter-drone
+    protection"): a noun after the complement does not make the object a modifier."""
+    for k in range(obj.first + 1, obj.last + 1):
+        if seg.low[k] in ("for", "of") and (seg.phrase.is_head(k - 1) or seg.phrase.match_at[k - 1] is not None):
+            return k - 1 if k + 1 <= obj.last else obj.last
+    return obj.last
 
 
 def _head_index(seg: Seg, obj: EquipmentObject) -> int:
@@ -1439,7 +1465,9 @@ def _bare_generic_ok(seg: Seg, obj: EquipmentObject, objects, gov, side: str) ->
         k -= 1
     if k >= 0 and seg.low[k] in ("including", "incl", "notably") and any(q is not None and o.first < obj.first for o, q in objects):
         return False  # "400 vehicles, including armoured, all-terrain and logistics vehicles"
-    if (k >= 0 and seg.low[k] in _ATTACHED) or seg.low[obj.first] in _ATTACHED:
+    together = (k >= 1 and seg.low[k] == "with" and seg.low[k - 1] in ("together", "along")
+                and obj.system.unit in _STANDALONE_UNITS and obj.system.category not in ("munitions", "other"))
+    if ((k >= 0 and seg.low[k] in _ATTACHED) or seg.low[obj.first] in _ATTACHED) and not together:
         return False  # "HIMARS and associated ammunition", "IRIS-T systems with missiles"
     if (obj.system.category == "munitions" and k >= 1 and seg.low[k] == "and"
             and any(not o.system.generic and o.last == k - 1 and o.system.category in _MISSILE_HOSTS for o, _ in objects)):
@@ -1453,6 +1481,8 @@ def _bare_generic_ok(seg: Seg, obj: EquipmentObject, objects, gov, side: str) ->
         return True
     if gov is None or side != "before":
         return False
+    if together and any(o.first < obj.first and not o.system.generic for o, _ in objects):
+        return True  # "14 Challenger 2 tanks, together with armoured recovery vehicles"
     # Part of the verb's list of objects: "includes heavy artillery and ammunition", "provide Ukraine
     # with X, Y and Z" - but not "together with ...", "and associated ammunition", "with missiles".
     spans = set()
@@ -1469,7 +1499,7 @@ def _bare_generic_ok(seg: Seg, obj: EquipmentObject, objects, gov, side: str) ->
         t = low[j]
         if j in spans or t in _LIST_GLUE:
             continue
-        if t in ("with", "associated", "related", "together", "along", "accompanying", "plus"):
+        if t in ("with", "associated", "related", "together", "along", "accompanying", "plus") and not together:
             return False
         if seg.phrase.is_modifier(j) and seg.phrase.match_at[j] is None:
             continue
@@ -1478,6 +1508,8 @@ def _bare_generic_ok(seg: Seg, obj: EquipmentObject, objects, gov, side: str) ->
 
 
 _MISSILE_HOSTS = frozenset({"air-defence", "rocket-artillery", "anti-tank"})
+# "together with armoured recovery vehicles": equipment of these kinds is an item of its own
+_STANDALONE_UNITS = frozenset({"vehicle", "system", "aircraft", "vessel", "launcher"})
 _MONEY_NOUNS = frozenset("funding money funds fund financing budget".split())
 
 
@@ -1628,7 +1660,41 @@ def _package_only(text: str, seg: Seg, lst: ListState, context, document, order:
         return Candidate(att.donor, None, None, None, None, seg.segment,
                          round(_confidence(status, gov, att, None, None) - 0.2, 2),
                          ["donor:" + att.how, why, "package:no content"], order)
+    return _decree_package(seg, lst, context, document, order)
+
+
+_ORDINAL_WORDS = frozenset(
+    "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth new latest further".split())
+
+
+def _decree_package(seg: Seg, lst: ListState, context, document, order: int) -> Candidate | None:
+    """"the ninth interministerial decree authorising the transfer of military means ... to Ukraine":
+    a government's numbered aid decree is a package whose content is not given."""
+    low = seg.low
+    for k, t in enumerate(low):
+        if t not in ("decree", "decrees") or k < 1:
+            continue
+        if not any(low[j] in _ORDINAL_WORDS or (low[j][:1].isdigit() and low[j][-2:] in ("th", "st", "nd", "rd"))
+                   for j in range(max(0, k - 3), k)):
+            continue
+        tail = low[k + 1 : k + 14]
+        if not ("transfer" in tail or "supply" in tail or "delivery" in tail) or not any(
+                w in ("military", "weapons", "arms", "equipment") for w in tail):
+            continue
+        if not any(RECIPIENT in seg.cue_kinds_at[j] for j in range(k + 1, min(len(low), k + 22))):
+            continue
+        if any(c[2] & {NEG, HYPO, TOTAL, BACKGROUND} and c[0] < k for c in seg.cues) or _dated_past_any(seg):
+            continue
+        donor = context or document
+        if donor is None:
+            continue
+        return Candidate(donor, None, None, None, None, seg.segment, 0.35,
+                         ["donor:" + ("context" if context else "document"), "trigger:decree", "package:no content"], order)
     return None
+
+
+def _dated_past_any(seg: Seg) -> bool:
+    return any(_past_date_at(seg, k) >= 0 for k in range(len(seg.low)))
 
 
 def _worth(seg: Seg, mo: Money) -> bool:
@@ -1850,7 +1916,7 @@ def _finish(text: str, candidates: list[Candidate]) -> list[Extracted]:
             continue  # a package whose content or value the report gives elsewhere
         if c.system is not None and c.system.generic and c.quantity is None:
             cat = (c.donor.code, c.system.category)
-            if (cat in counted_cats and c.system.category != "other") or (c.seg.kind == HEADING and (cat in named_cats or c.donor.code in counted_donors)):
+            if (cat in counted_cats and c.system.category != "other" and not _verbless_item(c)) or (c.seg.kind == HEADING and (cat in named_cats or c.donor.code in counted_donors)):
                 continue  # "long-range strike drones" beside "100,000 drones"; a headline's summary
             if c.seg.kind == SENTENCE and cat in named_cats:
                 continue  # a sentence's summary ("armored vehicles") of what a list names (Bradley, Stryker)
@@ -1896,6 +1962,11 @@ def _finish(text: str, candidates: list[Candidate]) -> list[Extracted]:
             )
         )
     return out
+
+
+def _verbless_item(c: Candidate) -> bool:
+    """A list line without a verb ("Demolitions munitions;"): an item of its own, never a summary."""
+    return c.seg.kind == ITEM and any(r.startswith("list:") for r in c.reasons)
 
 
 def _drop_money_sums(kept: list[Candidate]) -> list[Candidate]:

@@ -56,7 +56,10 @@ _AFTER_ARTICLE = frozenset(
 _OVER_VERBS = frozenset("hand hands handed handing turn turns turned turning take takes took taken".split())
 
 VAGUE_PHRASES: list[tuple[str, ...]] = [
-    ("hundreds", "of", "thousands", "of"), ("tens", "of", "thousands", "of"),
+    # "several dozen", "a few hundred": vague, never "a dozen" (12) or "hundred" with a lost number
+    ("several", "dozen"), ("several", "hundred"), ("several", "thousand"), ("a", "few", "dozen"),
+    ("a", "few", "hundred"), ("a", "few", "thousand"), ("few", "dozen"), ("many", "dozens", "of"),
+    ("hundreds", "of", "thousands", "of"), ("tens", "of", "thousands", "of"), ("tens", "of", "thousands"),
     ("dozens", "of"), ("hundreds", "of"), ("thousands", "of"), ("millions", "of"),
     ("dozens", "more"), ("hundreds", "more"), ("thousands", "more"),
     ("several",), ("a", "few"), ("a", "number", "of"), ("a", "handful", "of"), ("numerous",),

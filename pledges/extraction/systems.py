@@ -108,6 +108,8 @@ class Phrase:
             return m.entry.kind in ("system", "generic", "donor")
         if tok == "x" and i + 1 < len(self.low) and self.low[i + 1].isdigit() and not self.space[i + 1]:
             return False  # "Dingo x4": a multiplication sign and a count, not a designator
+        if tok == "-" and self.space[i] and i + 1 < len(self.low) and self.space[i + 1]:
+            return False  # "Night vision goggles – hundreds": a spaced dash separates a list count
         if tok in MODIFIERS or tok == "-" or tok == "/":
             return True
         if tok in ("(", ")"):

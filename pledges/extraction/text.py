@@ -129,6 +129,10 @@ def _table_row(line: str) -> bool:
     return bool(head.strip()) and _COUNT_CELL_RE.fullmatch(last) is not None
 
 
+# A list line with a count after its name ("Archer artillery systems, 8 units", "CV90: 50"): still an
+# item of the list above it when a blank line separates them (a section heading has no count).
+_COUNTED_LINE_RE = re.compile(r"[^0-9\n]*?[A-Za-z][^0-9\n]*[,:(x\u2013\u2014-][ \t]*[0-9]")
+
 _PIPE_RULE_RE = re.compile(r"[|:+ \t-]*-[|:+ \t-]*")
 
 
@@ -246,7 +250,8 @@ def split_segments(folded: str) -> list[Segment]:
                 for s, e in _cut(folded, a, b):
                     segments.append(Segment(s, e, kind, block, blank and n_span == 0))
             in_list = True
-        elif ((in_list and not blank) or _table_row(line) or _pipe_row(line)) and len(line) < 200 and not line.endswith((".", "!", "?")):
+        elif ((in_list and (not blank or (len(line) < 200 and _COUNTED_LINE_RE.match(line) is not None))) or _table_row(line) or _pipe_row(line)
+              ) and len(line) < 200 and not line.endswith((".", "!", "?")):
             # An unbulleted line straight after a lead-in or an item, or a table row whose last
             # column is a count ("Biber bridge layers<TAB>16"): a list item.
             for s, e in _cut(folded, ls, le):
