@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-from django.db import connection
+from django.db import connection, connections
 from django.db.models import Case, CharField, F, Func, QuerySet, TextField, Value, When
 from django.db.models.expressions import Expression
 from django.db.models.functions import Cast, Concat, Left, NullIf
@@ -111,9 +111,11 @@ def _compiled(queryset: QuerySet) -> tuple[str, tuple]:
     return compiler.as_sql()
 
 
-def _copy(sql: str, params: tuple, options: str) -> Iterator[bytes]:
+def _copy(sql: str, params: tuple, options: str, *, using: str) -> Iterator[bytes]:
     """Stream `COPY (sql) TO STDOUT` in blocks of about BUFFER_BYTES."""
     statement = f"COPY ({sql}) TO STDOUT WITH ({options})"
+    # The database the queryset reads from: a read replica for public requests.
+    connection = connections[using]
     with connection.cursor() as cursor:
         if connection.queries_logged:
             # psycopg's copy() bypasses Django's cursor wrapper; log it like any
@@ -161,7 +163,7 @@ def csv_stream(queryset: QuerySet, *, use_copy: bool | None = None) -> Iterator[
         use_copy = connection.vendor == "postgresql"
     if use_copy:
         sql, params = _compiled(rows)
-        yield from _copy(sql, params, "FORMAT csv")
+        yield from _copy(sql, params, "FORMAT csv", using=rows.db)
         return
     for chunk in _chunks(rows.iterator(chunk_size=CHUNK_ROWS)):
         writer.writerows(chunk)
@@ -181,11 +183,12 @@ def json_stream(queryset: QuerySet, *, use_copy: bool | None = None) -> Iterator
     yield b"["
     first = True
     if use_copy:
-        sql, params = _compiled(_json_queryset(queryset))
+        rows = _json_queryset(queryset)
+        sql, params = _compiled(rows)
         # One JSON text per line. JSON text never holds raw control characters,
         # so \x01 and \x02 as quote and delimiter mean COPY never quotes or escapes.
         tail = b""
-        for block in _copy(sql, params, "FORMAT csv, DELIMITER E'\\x02', QUOTE E'\\x01'"):
+        for block in _copy(sql, params, "FORMAT csv, DELIMITER E'\\x02', QUOTE E'\\x01'", using=rows.db):
             block = tail + block
             cut = block.rfind(b"\n") + 1
             lines, tail = block[:cut], block[cut:]

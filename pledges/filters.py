@@ -4,6 +4,7 @@ from typing import Any
 
 import django_filters
 from django import forms
+from django.conf import settings
 from django.db.models import F, QuerySet
 from django.db.models.expressions import OrderBy
 
@@ -13,7 +14,7 @@ from pledges.pagination import PER_PAGE_DEFAULT, PER_PAGE_MAX
 from pledges.selectors import pledges_search
 from pledges.widgets import PlainSelect, PlainSelectMultiple
 
-SEARCH_MAX_LENGTH = 200
+SEARCH_MAX_LENGTH = settings.TRACKER_SEARCH_MAX_LENGTH
 
 # Sortable columns and the database fields each sorts by. The id comes last
 # everywhere, so rows that tie keep one stable order across pages and exports.

@@ -8,12 +8,29 @@ from django.db import connection
 CHROMIUM = "/usr/bin/chromium"
 
 
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup):
+    """pytest-django's set-up, then, before the test database is dropped,
+    close every connection: the stand-in replica's too (it is the same
+    database under another alias, and PostgreSQL refuses to drop a database
+    someone is connected to)."""
+    yield
+    from django.db import connections
+
+    connections.close_all()
+    for connection in connections.all(initialized_only=True):
+        if connection.vendor == "postgresql" and connection.settings_dict["OPTIONS"].get("pool"):
+            connection.close_pool()  # DJANGO_DB_POOL: pooled connections stay open until then
+
+
 @pytest.fixture(autouse=True)
 def _fresh_cache():
-    """Public aggregates are cached; a test must never see another test's figures."""
+    """Each test starts with an empty cache: public aggregates and pages cached
+    by an earlier test could show rows its rollback removed (rollbacks fire no signal)."""
     from django.core.cache import cache
 
     cache.clear()
+    yield
 
 
 @pytest.fixture

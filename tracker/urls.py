@@ -5,6 +5,9 @@ from django.urls import include, path
 
 from pledges.views import healthz, overview
 
+# A database outage outside a view is a 503 page, not a 500 (tracker/errors.py).
+handler500 = "tracker.errors.server_error"
+
 admin.site.site_header = "Pledge tracker — editors"
 admin.site.site_title = "Pledge tracker"
 
