@@ -15,6 +15,7 @@ from django.db import connection, transaction
 from django.db.models import Max
 from django.utils import timezone
 
+from tracker.cache import cache_invalidate
 from pledges.choices import ItemKind, PledgeStatus, Qualifier, SourceKind
 from pledges.models import Donor, Pledge, PledgeSource, Report, System
 from pledges.reference import reference_ensure_loaded
@@ -196,6 +197,9 @@ def pledges_generate(*, count: int, seed: int) -> GenerateResult:
                 )
     else:
         reports = _write_all(rows, _bulk_batch)
+    # COPY and bulk_create send no signals, so cached public pages would go on
+    # showing the old totals until they expire.
+    cache_invalidate()
     return GenerateResult(pledges=count, reports=reports)
 
 

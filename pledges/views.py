@@ -18,19 +18,17 @@ from pledges.charts import pledges_over_time_chart
 from pledges.evidence import highlighted_paragraph, highlighted_text
 from pledges.filters import DEFAULT_SORT, SORT_VALUES, PledgeFilter, sort_order_by
 from pledges.health import database_is_reachable
+from tracker.errors import RETRY_AFTER_SECONDS
 from pledges.models import Donor, Pledge, System
 from pledges.pagination import PER_PAGE_DEFAULT, CappedPaginator, clamp_per_page
 from pledges.tables import PledgeTable
-
-RETRY_AFTER_SECONDS = 30
-
 
 @never_cache
 def healthz(request: HttpRequest) -> HttpResponse:
     if database_is_reachable():
         return JsonResponse({"status": "ok", "database": "ok"})
     response = JsonResponse({"status": "unavailable", "database": "unreachable"}, status=503)
-    response["Retry-After"] = str(RETRY_AFTER_SECONDS)
+    response["Retry-After"] = str(RETRY_AFTER_SECONDS)  # the same hint as every 503 page
     return response
 
 
