@@ -20,6 +20,8 @@ def test_a_body_over_the_upload_limit_is_refused_with_400(client):
     body = "x=" + "a" * (settings.DATA_UPLOAD_MAX_MEMORY_SIZE + 1)
     response = client.post("/admin/login/", body, content_type="application/x-www-form-urlencoded")
     assert response.status_code == 400
+    # An editor who pasted far too much is told the limit, and that nothing was kept.
+    assert "at most 2 MB" in response.text and "Nothing was saved" in response.text
 
 
 def test_too_many_form_fields_are_refused_with_400(client):

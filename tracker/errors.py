@@ -71,3 +71,22 @@ def server_error(request: HttpRequest, template_name: str = "500.html") -> HttpR
         log_unavailable(request, exc)
         return unavailable_response(request)
     return defaults.server_error(request, template_name)
+
+
+def bad_request(request: HttpRequest, exception: Exception) -> HttpResponse:
+    """400 page that says why when a request body was too large.
+
+    A paste far beyond the limit is refused by Django before the form sees it;
+    the editor should still be told the limit instead of a bare "Bad Request"."""
+    from django.conf import settings
+    from django.core.exceptions import RequestDataTooBig, TooManyFieldsSent
+
+    if isinstance(exception, (RequestDataTooBig, TooManyFieldsSent)):
+        limit_mb = settings.REPORT_MAX_BYTES / (1024 * 1024)
+        message = (
+            f"The request was too large. Reports may be at most {limit_mb:g} MB; "
+            "split a longer text into several reports. Nothing was saved."
+        )
+    else:
+        message = "The request could not be understood. Nothing was saved."
+    return HttpResponse(loader.render_to_string("400.html", {"message": message}), status=400)

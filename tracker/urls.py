@@ -6,6 +6,7 @@ from django.urls import include, path
 from pledges.views import healthz, overview
 
 # A database outage outside a view is a 503 page, not a 500 (tracker/errors.py).
+handler400 = "tracker.errors.bad_request"
 handler500 = "tracker.errors.server_error"
 
 admin.site.site_header = "Pledge tracker — editors"
