@@ -971,6 +971,7 @@ def extract(text: str, ref: ReferenceData) -> list[Extracted]:
     context: Donor | None = None
     speaker: Donor | None = None
     background = False
+    lead_sents: list[tuple[Seg, str]] = []  # the analysed sentences of the paragraph just read
     for order, (segment, a, b, matches, equipment) in enumerate(found):
         kind = segment.kind
         label = _speaker_label(every.low, a, b, matches, kind)
@@ -982,6 +983,10 @@ def extract(text: str, ref: ReferenceData) -> list[Extracted]:
         if light:
             if kind == SENTENCE:
                 lst = ListState()
+                if segment.blank_before:
+                    lead_sents = []
+            else:
+                lead_sents = []
             if not background:
                 here = _first_donor_light(every.low, a, matches)
                 if here is not None:
@@ -991,6 +996,12 @@ def extract(text: str, ref: ReferenceData) -> list[Extracted]:
             continue
         seg = _analyse(text, folded, segment, ref, token_slice(every, a, b), matches)
         seg_text = text[segment.start : segment.end]
+        if segment.table:
+            # A table's header row: the rows are the list of the paragraph above it ("The Government
+            # of Lithuania approved a new package worth EUR 35 million." / "The package includes:").
+            if not (lst.positive or lst.negative) and lead_sents:
+                lst = _paragraph_lead(lead_sents, context, document)
+            continue
         if kind in (HEADING, LEAD):
             if _is_background_heading(seg_text):
                 background = True
@@ -1025,6 +1036,12 @@ def extract(text: str, ref: ReferenceData) -> list[Extracted]:
                 context = None
         elif kind == SENTENCE:
             lst = ListState()
+        if kind == SENTENCE:
+            if segment.blank_before:
+                lead_sents = []
+            lead_sents.append((seg, seg_text))
+        else:
+            lead_sents = []
         if background:
             continue
         new = _segment_candidates(text, seg, ref, lst, context, document, order,
@@ -1037,6 +1054,22 @@ def extract(text: str, ref: ReferenceData) -> list[Extracted]:
             elif _ukrainian_speaker(every.low, a, b, matches):
                 context = None
     return _finish(text, candidates)
+
+
+def _paragraph_lead(sents: list[tuple[Seg, str]], context, document) -> ListState:
+    """The list state a paragraph gives the table under it: a pledge or package cue (not negated,
+    not an inventory of past aid) makes the rows a new package of the donor it names."""
+    donor = None
+    pos = neg = False
+    for seg, _ in sents:
+        if donor is None:
+            donor = donor_rules.mentioned_donor(seg)
+        pos = pos or any(c[2] & POSITIVE or PACKAGE in c[2] for c in seg.cues)
+        neg = neg or any((c[2] & _LEAD_NEGATIVE and not c[2] & POSITIVE) or (PLEDGE in c[2] and _delivered_in_past(seg, c))
+                         for c in seg.cues if c[0] < _addition_start(seg)) or _inventory_lead(seg)
+    if not pos and not neg:
+        return ListState()
+    return ListState(donor or context or document, pos and not neg, neg, sents[-1][1])
 
 
 _SECTION_STATUS = POSITIVE | {NEG, HYPO, TOTAL, BACKGROUND, PROCURE}
@@ -1274,6 +1307,9 @@ def _trailing_count(seg: Seg, obj: EquipmentObject, used: list[bool]) -> Quantit
         if low[d] in ("-", "x", ":") and d + 1 in starts:
             k = d - 1  # "mortar rounds - several thousand": the noun run took the dash and the count
             break
+        if d in starts and "\t" in seg.folded[seg.ends[d - 1] : seg.starts[d]]:
+            k = d - 1  # "M113<TAB>more than 20": the noun run took the count cell's "more"
+            break
     while k > obj.first and low[k] in ("-", "x", "("):
         k -= 1  # the noun run takes a trailing "-" / "x" / "(" for part of a name
     j = k + 1
@@ -1311,7 +1347,7 @@ def _trailing_count(seg: Seg, obj: EquipmentObject, used: list[bool]) -> Quantit
         return q if unit else None  # "Biber bridge layers, 16 units" (not "Gepard, 15 Leopard")
     if sep:
         return q
-    return q if unit or "\t" in seg.folded[seg.ends[obj.last] : seg.starts[q.first]] else None
+    return q if unit or "\t" in seg.folded[seg.ends[k] : seg.starts[q.first]] else None
 
 
 _RATE_UNITS = frozenset("day week month year quarter".split())

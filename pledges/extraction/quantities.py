@@ -42,7 +42,7 @@ PREFIXES: dict[tuple[str, ...], str | None] = {
     ("upwards", "of"): AT_LEAST, ("in", "excess", "of"): AT_LEAST, ("no", "fewer", "than"): AT_LEAST,
     ("no", "less", "than"): AT_LEAST, ("well", "over"): AT_LEAST, ("nearly",): APPROX,
     ("some",): APPROX, ("about",): APPROX, ("around",): APPROX, ("approximately",): APPROX,
-    ("approx",): APPROX, ("roughly",): APPROX, ("almost",): APPROX, ("close", "to"): APPROX,
+    ("approx",): APPROX, ("approx", "."): APPROX, ("ca", "."): APPROX, ("roughly",): APPROX, ("almost",): APPROX, ("close", "to"): APPROX,
     ("an", "estimated"): APPROX, ("estimated",): APPROX, ("circa",): APPROX, ("ca",): APPROX,
     ("up", "to"): UP_TO, ("as", "many", "as"): UP_TO, ("at", "most"): UP_TO,
     ("no", "more", "than"): UP_TO, ("fewer", "than"): UP_TO, ("less", "than"): UP_TO,
@@ -66,6 +66,7 @@ VAGUE_PHRASES: list[tuple[str, ...]] = [
     ("multiple",), ("a", "large", "number", "of"), ("a", "significant", "number", "of"),
     ("large", "numbers", "of"), ("a", "large", "quantity", "of"), ("large", "quantities", "of"),
     ("various",), ("a", "small", "number", "of"), ("small", "numbers", "of"),
+    ("dozens",),  # a table's count cell: "Trucks<TAB>dozens"
 ]
 UNDISCLOSED_PHRASES: list[tuple[str, ...]] = [
     ("an", "undisclosed", "number", "of"), ("undisclosed", "number", "of"),
@@ -210,6 +211,9 @@ def find_quantities(toks: Tokens) -> list[Quantity]:
     return out
 
 
+_CALIBRE_UNITS = frozenset("mm cm km kg calibre caliber cal".split())
+
+
 def _parse_at(toks: Tokens, i: int) -> Quantity | None:
     raw, low, sp = toks.raw, toks.low, toks.space_before
     n = len(low)
@@ -254,6 +258,8 @@ def _parse_at(toks: Tokens, i: int) -> Quantity | None:
             last += 1
         elif last + 1 < n and not sp[last + 1] and raw[last + 1][:1].isalpha() and low[last + 1] not in ("s",):
             return None
+        if last + 1 < n and low[last + 1] in _CALIBRE_UNITS:
+            return None  # "40 mm anti-aircraft guns", "12.7 mm": a calibre, not a count
         if last + 1 < n and raw[last + 1] == "+" and not sp[last + 1]:
             qualifier = AT_LEAST
             last += 1

@@ -99,6 +99,7 @@ class Segment:
     block: int  # index of the line (paragraph) it came from
     blank_before: bool  # the line is preceded by an empty line (new paragraph)
     section: bool = False  # a heading that groups the items of a list already begun ("AIR DEFENCE")
+    table: bool = False  # the header row of a table ("No.<TAB>Item<TAB>Quantity<TAB>Remarks"), kind LEAD
 
 
 MAX_SEGMENT = 1200  # a "sentence" longer than this is cut; real ones are far shorter
@@ -142,6 +143,70 @@ def _pipe_row(line: str) -> bool:
         return False
     cells = [c.strip() for c in line.strip("|").split("|")]
     return len(cells) >= 2 and bool(cells[0])
+
+
+# Header words naming a table's columns, best first: the count column and the column naming the thing.
+_QTY_HEADERS = ("quantity", "quantities", "qty", "amount", "count", "units", "number")
+_ITEM_HEADERS = ("item", "items", "equipment", "system", "systems", "weapon", "weapons", "materiel",
+                 "capability", "capabilities", "description", "designation", "type", "name")
+_HEADER_WORD_RE = re.compile(r"[a-z]+")
+# A count cell that says nothing: "-", "–", "classified", "n/a", "tbd", "not disclosed".
+_UNDISCLOSED_CELL_RE = re.compile(r"[ \t]*(?:[-\u2013\u2014?*/]+|n/?a|tbd|tbc|classified|undisclosed|not disclosed|"
+                                  r"confidential|unknown|unspecified)[ \t]*", re.I)
+
+
+def _cells(line: str, sep: str) -> list[tuple[int, int]]:
+    """The (start, end) of each cell of a table row, trimmed; a pipe row's outer "|" opens no cell."""
+    out = []
+    s = 0
+    n = len(line)
+    while s <= n:
+        e = line.find(sep, s)
+        if e < 0:
+            e = n
+        a, b = s, e
+        while a < b and line[a] in " \t":
+            a += 1
+        while b > a and line[b - 1] in " \t":
+            b -= 1
+        out.append((a, b))
+        s = e + 1
+    if sep == "|":
+        if out and out[0][0] == out[0][1]:
+            out.pop(0)
+        if out and out[-1][0] == out[-1][1]:
+            out.pop()
+    return out
+
+
+def _table_header(line: str) -> tuple[str, int, int] | None:
+    """A table's header row naming a count column and an item column: ("\t" or "|", item, count)."""
+    if len(line) >= 200:
+        return None
+    sep = "\t" if "\t" in line else "|" if "|" in line else ""
+    if not sep:
+        return None
+    cells = _cells(line, sep)
+    if len(cells) < 2 or len(cells) > 12:
+        return None
+    heads = []
+    for a, b in cells:
+        words = _HEADER_WORD_RE.findall(line[a:b].lower())
+        if len(words) > 4:
+            return None  # a header cell is a label, not a sentence
+        heads.append(words)
+
+    def find(names: tuple) -> int:
+        for name in names:
+            for k, words in enumerate(heads):
+                if words and words[0] == name or (name != "number" and name in words and words[0] in ("no", "total", "of")):
+                    return k
+        return -1
+
+    item, qty = find(_ITEM_HEADERS), find(_QTY_HEADERS)
+    if item < 0 or qty < 0 or item == qty:
+        return None
+    return sep, item, qty
 
 
 def _is_abbreviation(line: str, dot: int) -> bool:
@@ -221,6 +286,7 @@ def split_segments(folded: str) -> list[Segment]:
     block = -1
     blank = True
     in_list = False
+    table: tuple[str, int, int] | None = None
     while pos < n:
         nl = folded.find("\n", pos)
         if nl < 0:
@@ -234,6 +300,30 @@ def split_segments(folded: str) -> list[Segment]:
         line = folded[ls:le]
         if "|" in line and _PIPE_RULE_RE.fullmatch(line):
             continue  # the rule under a pipe table's header: "-----|-----"
+        if table is not None and table[0] not in line:
+            table = None
+        header = _table_header(line) if table is None else None
+        if header is not None:
+            # "No.<TAB>Category<TAB>Item<TAB>Quantity<TAB>Remarks": the rows below are items, each
+            # read from its item cell to its count cell (the row number and remarks are left out).
+            table = header
+            segments.append(Segment(ls, le, LEAD, block, blank, table=True))
+            in_list = True
+            blank = False
+            continue
+        if table is not None:
+            sep, item, qty = table
+            cells = _cells(line, sep)
+            if len(cells) > max(item, qty) and cells[item][0] < cells[item][1]:
+                qa, qb = cells[qty]
+                if qa == qb or _UNDISCLOSED_CELL_RE.fullmatch(line, qa, qb):
+                    a, b = cells[item]  # "–", "classified": no count given
+                else:
+                    a, b = cells[min(item, qty)][0], cells[max(item, qty)][1]
+                for s, e in _cut(folded, ls + a, ls + b):
+                    segments.append(Segment(s, e, ITEM, block, blank))
+                blank = False
+                continue
         bullet = _BULLET_RE.match(line)
         if bullet and bullet.end() < len(line):
             body_s = ls + bullet.end()

@@ -1,0 +1,60 @@
+"""Tables with a header row whose count column is not the last one: the header tells which cell
+names the thing and which counts it; the row number and the remarks are neither.  The table takes
+its donor and status from the paragraph above it.  Every text here is written for the test."""
+
+from pledges.extraction import extract
+
+from .extraction_helpers import full_ref
+
+
+def found(text: str) -> list[tuple]:
+    return [(x.donor_code, x.system_name, x.quantity, x.qualifier) for x in extract(text, full_ref())]
+
+
+LEAD = "On Tuesday the Latvian Cabinet endorsed a new defence aid package for Ukraine worth EUR 20 million.\n\n"
+
+
+def test_tab_table_reads_the_item_and_count_columns_not_row_number_or_remarks():
+    text = LEAD + ("Pos.\tGroup\tEquipment\tQty\tNotes\n"
+                   "2\tArtillery\tM109 self-propelled howitzers\t6\tfrom army stocks, 2 more later\n"
+                   "5\tVehicles\tM113 armoured personnel carriers\tca. 15\t3 of them ambulances\n")
+    got = found(text)
+    assert ("LV", "M109", 6, "exact") in got
+    assert ("LV", "M113", 15, "approximately") in got
+    assert all(q not in (2, 5, 3) for _, _, q, _ in got)
+
+
+def test_pipe_table_with_dash_and_classified_counts_is_undisclosed():
+    text = LEAD + ("| # | Item | Quantity | Comment |\n|---|---|---|---|\n"
+                   "| 1 | Bofors 40 mm L/70 anti-aircraft guns | – | with ammunition |\n"
+                   "| 2 | M113 armoured personnel carriers | classified | 12 in reserve |\n")
+    got = found(text)
+    assert ("LV", "Bofors L/70", None, "undisclosed") in got
+    assert ("LV", "M113", None, "undisclosed") in got
+    assert all(q is None for _, _, q, _ in got if _ is not None)
+
+
+def test_qualified_and_vague_count_cells():
+    text = LEAD + ("No.\tType\tAmount\tRemarks\n"
+                   "1\tSmall arms ammunition\tmore than 1,500,000\t7.62 mm\n"
+                   "2\tTrucks\tdozens\tincl. fuel tankers\n")
+    got = found(text)
+    assert ("LV", "small arms ammunition", 1_500_000, "at-least") in got
+    assert ("LV", "trucks", None, "vague") in got
+
+
+def test_table_takes_donor_status_and_package_value_from_the_lead_paragraph():
+    got = [x for x in extract(LEAD + "Item\tQuantity\tRemarks\nM109 self-propelled howitzers\t4\tused\n", full_ref())]
+    assert [(x.donor_code, x.system_name, x.quantity) for x in got] == [("LV", None, None), ("LV", "M109", 4)]
+    assert got[0].value_amount == 20_000_000
+
+
+def test_rows_without_a_known_system_yield_nothing():
+    text = LEAD + "Item\tQuantity\nOffice furniture sets\t40\nLaptops for staff\t25\n"
+    assert [x for x in found(text) if x[1] is not None] == []
+
+
+def test_table_under_a_past_inventory_paragraph_is_not_a_pledge():
+    text = ("Equipment delivered to Ukraine since 2022 by Latvia is shown below.\n\n"
+            "Item\tQuantity\nM109 self-propelled howitzers\t6\n")
+    assert found(text) == []
