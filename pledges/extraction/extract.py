@@ -1233,7 +1233,35 @@ def _collect_objects(seg: Seg, ref: ReferenceData) -> list[tuple[EquipmentObject
         for k in range(obj.first, obj.last + 1):
             used[k] = True
     objects.sort(key=lambda o: o[0].first)
-    return _parts_and_totals(seg, _restated_counts(seg, _class_after_name(seg, objects)))
+    return _host_missiles(seg, _parts_and_totals(seg, _restated_counts(seg, _class_after_name(seg, objects))))
+
+
+_MISSILE_WORDS = frozenset({"missile", "interceptor"})
+_HOST_GLUE = frozenset({"and", ",", "plus", "as", "well", "with", "together", "along", "also"})
+
+
+def _host_missiles(seg: Seg, objects: list) -> list:
+    """"two Patriot launchers and a number of missiles": counted missiles coordinated with a named
+    air-defence system are its interceptors (Patriot / missile), however vague their count."""
+    if len(objects) < 2:
+        return objects
+    low = seg.low
+    out = []
+    for o, q in objects:
+        if q is None and o.system.generic and o.first > 0 and low[o.first - 1] == "some" and low[o.first] != "of":
+            q = Quantity(None, VAGUE, o.first - 1, o.first - 1, seg.starts[o.first - 1], seg.ends[o.first - 1])
+            if not (o.head in _MISSILE_WORDS and out):
+                q = None  # "some missiles" is a vague count only where it makes interceptors of a system
+        if q is not None and o.system.generic and o.head in _MISSILE_WORDS and out:
+            p, _ = out[-1]
+            start = min(o.first, q.first)
+            if (not p.system.generic and p.system.category == "air-defence" and p.last < start
+                    and 0 < start - p.last <= 4 and all(t in _HOST_GLUE for t in low[p.last + 1 : start])):
+                o = EquipmentObject(p.system, "missile", q, min(o.first, q.first), o.last, o.alias, o.head, o.how, o.also)
+            elif q is not None and q.first < o.first and low[q.first] == "some" and q.value is None:
+                q = None
+        out.append((o, q))
+    return out
 
 
 def _class_after_name(seg: Seg, objects: list) -> list:
@@ -1926,6 +1954,8 @@ def _finish(text: str, candidates: list[Candidate]) -> list[Extracted]:
         if c.system is None or c.quantity is None:
             continue
         for name in (c.system.name, "family:" + c.system.family):
+            if c.item == "missile" and not c.system.generic:
+                name = "missile:" + name  # a host system's interceptors are a pledge of their own
             described.add((c.donor.code, name))
             if c.quantity.value is not None:
                 quantified.add((c.donor.code, name))
@@ -1978,6 +2008,8 @@ def _finish(text: str, candidates: list[Candidate]) -> list[Extracted]:
             keys = {(c.donor.code, c.system.name)}
             if not c.system.generic:
                 keys.add((c.donor.code, "family:" + c.system.family))
+                if c.item == "missile":
+                    keys = {(code, "missile:" + name) for code, name in keys}
             if keys & quantified:
                 continue
             if c.quantity is None and keys & described:
