@@ -124,11 +124,22 @@ def subject(seg, gov: int, left_limit: int = 0) -> Attribution | None:
     return None
 
 
+_GOVERNMENT_OF = frozenset("government cabinet ministry republic kingdom".split())
+_GOVERNMENT_OF_MODS = frozenset("the federal national royal".split())
+
+
 def _after_preposition(low: list[str], first: int) -> bool:
     """"in Brussels", "join the United States in", "with the Netherlands": not a subject."""
     k = first - 1
     if k >= 0 and low[k] == "the":
         k -= 1
+    if k >= 1 and low[k] == "of" and low[k - 1] in _GOVERNMENT_OF:
+        j = k - 2
+        while j >= 0 and low[j] in _GOVERNMENT_OF_MODS:
+            j -= 1
+        # "The (Federal) Government of Germany is providing": the government is the subject, unless
+        # it is itself after a preposition ("talks with the Government of Poland").
+        return j >= 0 and low[j] in NOT_SUBJECT_BEFORE
     return k >= 0 and (low[k] in NOT_SUBJECT_BEFORE or low[k] in ("join", "joins", "joined", "joining"))
 
 

@@ -1029,7 +1029,10 @@ def extract(text: str, ref: ReferenceData) -> list[Extracted]:
                 # "Germany's new package includes:", "Fact sheet: Norwegian support to Ukraine" -
                 # the list items that follow belong to it.  A bare section heading ("Air defence")
                 # keeps the list state it finds.
-                lst = ListState(here or context or document, has_pos and not has_neg, has_neg, seg_text)
+                # A later section of the same list ("Delivered" then "In preparation") keeps the list's
+                # donor when nothing nearer names one.
+                lst = ListState(here or context or document or (lst.donor if lst.positive or lst.negative else None),
+                                has_pos and not has_neg, has_neg, seg_text)
             if here is not None:
                 context = here
             elif kind == HEADING and segment.blank_before:
@@ -1049,6 +1052,9 @@ def extract(text: str, ref: ReferenceData) -> list[Extracted]:
         candidates.extend(new)
         if kind in (SENTENCE, ITEM):
             here = donor_rules.mentioned_donor(seg)
+            if here is not None and kind == ITEM and lst.donor is not None and here is not lst.donor and not any(
+                    m.entry.kind in ("donor", "person") and m.first <= 1 for m in seg.matches):
+                here = None  # "Leopard 1A5 together with Denmark and the Netherlands": partners, not the list's donor
             if here is not None:
                 context = here
             elif _ukrainian_speaker(every.low, a, b, matches):

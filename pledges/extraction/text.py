@@ -287,6 +287,7 @@ def split_segments(folded: str) -> list[Segment]:
     blank = True
     in_list = False
     table: tuple[str, int, int] | None = None
+    bulleted = False  # the last line was a bulleted item
     while pos < n:
         nl = folded.find("\n", pos)
         if nl < 0:
@@ -298,6 +299,7 @@ def split_segments(folded: str) -> list[Segment]:
             continue
         block += 1
         line = folded[ls:le]
+        was_bulleted, bulleted = bulleted, False
         if "|" in line and _PIPE_RULE_RE.fullmatch(line):
             continue  # the rule under a pipe table's header: "-----|-----"
         if table is not None and table[0] not in line:
@@ -330,6 +332,9 @@ def split_segments(folded: str) -> list[Segment]:
             for s, e in _cut(folded, body_s, le):
                 segments.append(Segment(s, e, ITEM, block, blank))
             in_list = True
+            bulleted = True
+            blank = False
+            continue
         elif line.endswith(":"):
             # "... since August 2021. The capabilities in this package include:" - the last
             # sentence leads the list that follows.
@@ -340,6 +345,12 @@ def split_segments(folded: str) -> list[Segment]:
                 for s, e in _cut(folded, a, b):
                     segments.append(Segment(s, e, kind, block, blank and n_span == 0))
             in_list = True
+        elif (was_bulleted and not blank and _is_heading(line) and line.count(" ") < 4 and not any(c.isdigit() for c in line)
+              and _BULLET_RE.match(folded, pos, min(n, pos + 40)) is not None):
+            # "• Gepard anti-aircraft guns" / "Tanks" / "• 18 Leopard 2A6": an unbulleted short line
+            # between bulleted items is a category sub-heading of the same list, not an item.
+            for s, e in _cut(folded, ls, le):
+                segments.append(Segment(s, e, HEADING, block, blank, True))
         elif ((in_list and (not blank or (len(line) < 200 and _COUNTED_LINE_RE.match(line) is not None))) or _table_row(line) or _pipe_row(line)
               ) and len(line) < 200 and not line.endswith((".", "!", "?")):
             # An unbulleted line straight after a lead-in or an item, or a table row whose last

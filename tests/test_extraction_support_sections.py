@@ -1,0 +1,54 @@
+"""A government's "military support" page: a delivered section (history) then a section of aid in
+preparation (pledges), each with category sub-headings.  The pledged section's items are proposed
+with the page's donor; a partner named in a delivered line does not take over.  Texts written for
+the test."""
+
+from pledges.extraction import extract
+
+from .extraction_helpers import full_ref
+
+
+def found(text: str) -> list[tuple]:
+    return [(x.donor_code, x.system_name, x.quantity) for x in extract(text, full_ref())]
+
+
+PAGE = """Military assistance for Ukraine
+
+The Government of Norway is helping Ukraine defend itself. Below is an overview of the equipment.
+
+Equipment already delivered
+
+Air defence
+• 2 NASAMS fire units
+• Mistral missiles
+Tanks
+• Leopard 2A4 tanks jointly with Denmark and the Netherlands
+• 8 Leopard 2A4 tanks
+
+Equipment in preparation / being delivered
+
+Air defence
+• 4 NASAMS fire units
+Artillery
+• 14 M109 self-propelled howitzers
+Vehicles
+• 30 M113 armoured personnel carriers
+"""
+
+
+def test_items_of_the_section_in_preparation_are_pledges_of_the_page_donor():
+    assert found(PAGE) == [("NO", "NASAMS", 4), ("NO", "M109", 14), ("NO", "M113", 30)]
+
+
+def test_category_lines_between_bulleted_items_are_sub_headings_not_items():
+    got = found(PAGE)
+    assert not any(system in ("tanks", "howitzers", "armoured vehicles") and qty is None for _, system, qty in got)
+
+
+def test_partner_in_a_delivered_line_does_not_become_the_next_sections_donor():
+    assert all(donor == "NO" for donor, _, _ in found(PAGE))
+
+
+def test_government_of_a_country_names_the_subject():
+    assert found("The Government of Norway will send 4 NASAMS fire units to Ukraine.") == [("NO", "NASAMS", 4)]
+    assert found("Ukraine held talks with the Government of Norway about 4 NASAMS fire units.") == []
