@@ -52,3 +52,15 @@ def test_partner_in_a_delivered_line_does_not_become_the_next_sections_donor():
 def test_government_of_a_country_names_the_subject():
     assert found("The Government of Norway will send 4 NASAMS fire units to Ukraine.") == [("NO", "NASAMS", 4)]
     assert found("Ukraine held talks with the Government of Norway about 4 NASAMS fire units.") == []
+
+
+def test_unbulleted_lines_under_category_sub_headings_are_items():
+    page = PAGE.replace("• ", "").replace("\nTanks\n", "\n\nTanks\n").replace("\nArtillery\n", "\n\nArtillery\n").replace(
+        "\nVehicles\n", "\n\nVehicles\n")
+    assert found(page) == [("NO", "NASAMS", 4), ("NO", "M109", 14), ("NO", "M113", 30)]
+
+
+def test_lines_under_a_short_non_category_heading_stay_headlines():
+    text = ("Norway's new package for Ukraine\n\nKey events\nOslo will send 4 NASAMS fire units\n"
+            "Prime minister: no decision yet on F-16 jets\n")
+    assert ("NO", "F-16", None) not in found(text)

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from . import donors as donor_rules
 from .money import Money, find_money, resolve_currency
@@ -972,8 +972,17 @@ def extract(text: str, ref: ReferenceData) -> list[Extracted]:
     speaker: Donor | None = None
     background = False
     lead_sents: list[tuple[Seg, str]] = []  # the analysed sentences of the paragraph just read
+    category_run = False  # the lines read since the last short heading are a block of list items
     for order, (segment, a, b, matches, equipment) in enumerate(found):
         kind = segment.kind
+        if kind == HEADING and not segment.blank_before and not segment.section and category_run and (lst.positive or lst.negative):
+            # "Air defence" / "2 IRIS-T SLM air defence systems" / "Patriot missiles": unbulleted lines
+            # under a category sub-heading of a list are its items.
+            segment = replace(segment, kind=ITEM)
+            kind = ITEM
+        category_run = (kind == ITEM and category_run and not segment.blank_before) or (
+            kind == HEADING and b - a <= 4 and _DIGIT_RE.search(folded, segment.start, segment.end) is None
+            and (equipment or any(every.low[k] in _CATEGORY_WORDS for k in range(a, b))))
         label = _speaker_label(every.low, a, b, matches, kind)
         if label is not None:
             speaker = label
@@ -1076,6 +1085,13 @@ def _paragraph_lead(sents: list[tuple[Seg, str]], context, document) -> ListStat
     if not pos and not neg:
         return ListState()
     return ListState(donor or context or document, pos and not neg, neg, sents[-1][1])
+
+
+# Sub-headings of a support list that name no equipment of the reference ("Mobility", "Engineering").
+_CATEGORY_WORDS = frozenset(
+    """armour armor mobility engineering logistics vehicles munitions ammunition artillery equipment
+    protection medical communications sensors other miscellaneous naval maritime aviation""".split()
+)
 
 
 _SECTION_STATUS = POSITIVE | {NEG, HYPO, TOTAL, BACKGROUND, PROCURE}
