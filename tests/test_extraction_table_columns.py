@@ -58,3 +58,15 @@ def test_table_under_a_past_inventory_paragraph_is_not_a_pledge():
     text = ("Equipment delivered to Ukraine since 2022 by Latvia is shown below.\n\n"
             "Item\tQuantity\nM109 self-propelled howitzers\t6\n")
     assert found(text) == []
+
+
+def test_html_table_keeps_its_cells_apart():
+    from pledges.extraction import html_to_text
+
+    html = ("<p>Latvia approved a new military aid package for Ukraine.</p><table>"
+            "<tr><th>#</th><th>System</th><th>Quantity</th><th>Remarks</th></tr>"
+            "<tr><td>3</td><td>M109   self-propelled\n\thowitzers</td><td>approx. 6</td><td>1 spare</td></tr>"
+            "<tr><td>4</td><td>M113 armoured personnel carriers</td><td></td><td></td></tr></table>")
+    text = html_to_text(html)
+    assert "3\tM109 self-propelled howitzers\tapprox. 6\t1 spare" in text
+    assert found(text) == [("LV", "M109", 6, "approximately"), ("LV", "M113", None, "undisclosed")]

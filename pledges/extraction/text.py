@@ -316,6 +316,8 @@ def split_segments(folded: str) -> list[Segment]:
         if table is not None:
             sep, item, qty = table
             cells = _cells(line, sep)
+            if len(cells) > item:
+                cells += [(len(line), len(line))] * (qty + 1 - len(cells))  # empty last cells were trimmed
             if len(cells) > max(item, qty) and cells[item][0] < cells[item][1]:
                 qa, qb = cells[qty]
                 if qa == qb or _UNDISCLOSED_CELL_RE.fullmatch(line, qa, qb):
@@ -387,6 +389,9 @@ _BLOCK_TAGS = (
 _DROP_TAGS = ["script", "style", "noscript", "template", "svg", "head", "iframe", "object"]
 _HEADING_TAGS = ("h1", "h2", "h3", "h4", "h5", "h6", "title")
 _SPACES_RE = re.compile(r"[ \t\u00a0]+")
+_BREAK = "\u001e"  # a line break made by a block tag (the source's own are only whitespace)
+_CELL_MARK = "\u001f"  # the end of a table cell, kept apart from whitespace in the HTML source
+_CELL_RE = re.compile(r" ?\u001f ?")
 _NEWLINES_RE = re.compile(r"\n[ \t]*(?:\n[ \t]*)+")
 
 
@@ -408,21 +413,23 @@ def html_to_text(html: str) -> str:
     if root is None:
         return ""
     for node in tree.css("li"):
-        node.insert_before("\n\n\u2022 ")
-        node.insert_after("\n")
+        node.insert_before(_BREAK + _BREAK + "\u2022 ")
+        node.insert_after(_BREAK)
     for node in tree.css("td, th"):
-        node.insert_after(" \t ")
+        node.insert_after(_CELL_MARK)  # becomes a tab once the source's own whitespace is collapsed
     for node in tree.css(",".join(_BLOCK_TAGS)):
         if node.tag in _HEADING_TAGS:
-            node.insert_before("\n\n")
-            node.insert_after("\n\n")
+            node.insert_before(_BREAK + _BREAK)
+            node.insert_after(_BREAK + _BREAK)
         else:
-            node.insert_before("\n")
-            node.insert_after("\n")
-    text = root.text(deep=True, separator="", strip=False)
+            node.insert_before(_BREAK)
+            node.insert_after(_BREAK)
+    # The source's own line breaks are spaces (as a browser shows them); only blocks break lines.
+    text = root.text(deep=True, separator="", strip=False).replace("\r", " ").replace("\n", " ").replace(_BREAK, "\n")
     if title and title not in text[: len(title) + 200]:
         text = title + "\n\n" + text
     text = _SPACES_RE.sub(" ", text)
+    text = _CELL_RE.sub("\t", text)
     text = _NEWLINES_RE.sub("\n\n", text)
     lines = [ln.strip() for ln in text.split("\n")]
     out = "\n".join(lines)
