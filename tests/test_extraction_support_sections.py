@@ -64,3 +64,9 @@ def test_lines_under_a_short_non_category_heading_stay_headlines():
     text = ("Norway's new package for Ukraine\n\nKey events\nOslo will send 4 NASAMS fire units\n"
             "Prime minister: no decision yet on F-16 jets\n")
     assert ("NO", "F-16", None) not in found(text)
+
+
+def test_section_headings_with_a_note_in_brackets_are_headings():
+    page = PAGE.replace("Equipment already delivered", "Equipment already delivered (selection)").replace(
+        "Equipment in preparation / being delivered", "Equipment in preparation / being delivered (as of May)")
+    assert found(page) == [("NO", "NASAMS", 4), ("NO", "M109", 14), ("NO", "M113", 30)]

@@ -273,6 +273,12 @@ def _cut(text: str, s: int, e: int) -> list[tuple[int, int]]:
 
 def _is_heading(line: str) -> bool:
     stripped = line.rstrip()
+    if stripped.endswith(")") and "(" in stripped:
+        # "Military support delivered (selection)", "Air defence (as of May 2024)": a heading with a note
+        head, _, note = stripped[:-1].rpartition("(")
+        head = head.rstrip()
+        return (bool(head) and head[-1] not in ".!?;,:\"')" and head.count(" ") < 10
+                and "." not in note and note.count(" ") < 5)
     if not stripped or stripped[-1] in ".!?;,\"')":
         return False
     return stripped.count(" ") < 24
