@@ -70,3 +70,20 @@ def test_html_table_keeps_its_cells_apart():
     text = html_to_text(html)
     assert "3\tM109 self-propelled howitzers\tapprox. 6\t1 spare" in text
     assert found(text) == [("LV", "M109", 6, "approximately"), ("LV", "M113", None, "undisclosed")]
+
+
+def test_a_need_in_a_relative_clause_of_the_lead_keeps_the_table_a_new_package():
+    for middle in ("The minister said it focuses on what Ukrainian brigades have asked for before the spring.",
+                   "The minister said it covers the capabilities Ukraine needs most."):
+        text = ("On Tuesday the Latvian Cabinet endorsed a new defence aid package for Ukraine worth EUR 20 million. "
+                + middle + " Its contents are listed below.\n\n"
+                "No.\tItem\tQuantity\n1\tM109 self-propelled howitzers\t6\n2\tM113 armoured personnel carriers\t15\n")
+        got = found(text)
+        assert ("LV", "M109", 6, "exact") in got, middle
+        assert ("LV", "M113", 15, "exact") in got, middle
+
+
+def test_a_request_in_the_main_clause_of_the_lead_still_blocks_the_table():
+    text = ("Ukraine has asked Latvia for a new defence aid package. Its wish list is below.\n\n"
+            "No.\tItem\tQuantity\n1\tM109 self-propelled howitzers\t6\n")
+    assert not [g for g in found(text) if g[1] == "M109"]

@@ -1026,7 +1026,8 @@ def extract(text: str, ref: ReferenceData) -> list[Extracted]:
             # "To date, Germany has delivered:", "Delivered:", "Capabilities provided since 2022:" -
             # an inventory of what was given before; "being delivered:" / "will be sent:" is not.
             aside = _addition_start(seg)
-            has_neg = any((c[2] & _LEAD_NEGATIVE and not c[2] & POSITIVE) or (PLEDGE in c[2] and _delivered_in_past(seg, c))
+            has_neg = any((c[2] & _LEAD_NEGATIVE and not c[2] & POSITIVE and not _subordinate_request(seg, c))
+                          or (PLEDGE in c[2] and _delivered_in_past(seg, c))
                           for c in seg.cues if c[0] < aside) or (kind == LEAD and _inventory_lead(seg))
             if (kind == LEAD and here is None and not has_pos and not has_neg and not lst.negative
                     and len(seg.low) <= 4 and any(t in _CONTENT_LEADS for t in seg.low)):
@@ -1080,7 +1081,8 @@ def _paragraph_lead(sents: list[tuple[Seg, str]], context, document) -> ListStat
         if donor is None:
             donor = donor_rules.mentioned_donor(seg)
         pos = pos or any(c[2] & POSITIVE or PACKAGE in c[2] for c in seg.cues)
-        neg = neg or any((c[2] & _LEAD_NEGATIVE and not c[2] & POSITIVE) or (PLEDGE in c[2] and _delivered_in_past(seg, c))
+        neg = neg or any((c[2] & _LEAD_NEGATIVE and not c[2] & POSITIVE and not _subordinate_request(seg, c))
+                         or (PLEDGE in c[2] and _delivered_in_past(seg, c))
                          for c in seg.cues if c[0] < _addition_start(seg)) or _inventory_lead(seg)
     if not pos and not neg:
         return ListState()
@@ -1101,6 +1103,32 @@ _LEAD_NEGATIVE = frozenset({ATTACK, REQUEST, PROCURE, NEG, HYPO, TOTAL, BACKGROU
 
 _GIVEN_PARTICIPLES = frozenset("committed provided delivered supplied given sent donated transferred".split())
 _NEWNESS = frozenset("new newest latest this today today's additional further next upcoming".split())
+
+
+_RELATIVE_WORDS = frozenset("what which whatever that".split())
+_REQUESTER_WORDS = frozenset(
+    """ukraine ukraine's ukrainian ukrainians kyiv units unit forces troops soldiers armed army brigades
+    defenders front frontline it they its their has have had is are was were most urgently really still
+    so badly""".split())
+_DETERMINERS = frozenset("the a an those these such".split())
+_SUBJECT_WORDS = frozenset("ukraine ukraine's ukrainian ukrainians kyiv units forces troops soldiers army it they".split())
+
+
+def _subordinate_request(seg: Seg, cue) -> bool:
+    """A request or need inside a relative clause ("focuses on what Ukrainian units have asked for",
+    "the capabilities Ukraine needs") describes the package; it does not make the lead a request."""
+    if cue[2] - {REQUEST}:
+        return False
+    low = seg.low
+    k = cue[0] - 1
+    while k >= 0 and low[k] in _REQUESTER_WORDS:
+        k -= 1
+    if k < 0 or not any(low[j] in _SUBJECT_WORDS for j in range(k + 1, cue[0])):
+        return False  # no subject between: "asked for", "Ukraine requested" at the start
+    if low[k] in _RELATIVE_WORDS:
+        return True
+    # "the capabilities Ukraine needs": a noun phrase, then its own subject and verb
+    return k >= 1 and low[k - 1] in _DETERMINERS and low[k].isalpha() and low[k] not in _DETERMINERS
 
 
 def _inventory_lead(seg: Seg) -> bool:
