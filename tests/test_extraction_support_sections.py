@@ -70,3 +70,33 @@ def test_section_headings_with_a_note_in_brackets_are_headings():
     page = PAGE.replace("Equipment already delivered", "Equipment already delivered (selection)").replace(
         "Equipment in preparation / being delivered", "Equipment in preparation / being delivered (as of May)")
     assert found(page) == [("NO", "NASAMS", 4), ("NO", "M109", 14), ("NO", "M113", 30)]
+
+
+UNNAMED_PAGE = """Military support for Ukraine
+
+The Federal Government is helping Ukraine defend itself with equipment from Bundeswehr stocks and from industry.
+
+I. Equipment already delivered
+
+Artillery
+- 12 Panzerhaubitze 2000 (joint project with Italy)
+- 4 MARS II multiple rocket launchers
+
+II. Equipment in preparation / being delivered
+
+Air defence
+- 2 IRIS-T SLM air defence systems
+- 6 Gepard anti-aircraft gun tanks
+"""
+
+
+def test_a_partner_in_brackets_is_never_the_donor_of_an_unnamed_governments_page():
+    got = found(UNNAMED_PAGE)
+    assert not [g for g in got if g[0] == "IT"]
+    assert ("DE", "IRIS-T SLM", 2) in got
+    assert ("DE", "Gepard", 6) in got
+
+
+def test_federal_government_without_german_markers_is_no_donor():
+    got = found(UNNAMED_PAGE.replace(" from Bundeswehr stocks and", ""))
+    assert not [g for g in got if g[0] in ("IT", "DE")]

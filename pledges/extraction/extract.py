@@ -959,11 +959,15 @@ def extract(text: str, ref: ReferenceData) -> list[Extracted]:
         equipment = False
         for m in matches:
             if m.entry.kind in ("donor", "person"):
+                if s.kind == ITEM and _partner_mention(toks.low, m.first):
+                    continue  # "14 howitzers (joint project with the Netherlands)": a partner, not the page's donor
                 counts[m.entry.target] += 1
             else:
                 equipment = True
         found.append((s, a, b, matches, equipment))
     document = donor_rules.document_donor(counts)
+    if document is None and not counts:
+        document = _unnamed_german_government(folded, ref)
 
     # Second pass: full analysis only where a pledge or a list lead can be.
     candidates: list[Candidate] = []
@@ -1062,7 +1066,8 @@ def extract(text: str, ref: ReferenceData) -> list[Extracted]:
         candidates.extend(new)
         if kind in (SENTENCE, ITEM):
             here = donor_rules.mentioned_donor(seg)
-            if here is not None and kind == ITEM and lst.donor is not None and here is not lst.donor and not any(
+            if here is not None and kind == ITEM and (lst.donor is not None and here is not lst.donor or all(
+                    _partner_mention(seg.low, m.first) for m in seg.matches if m.entry.kind in ("donor", "person"))) and not any(
                     m.entry.kind in ("donor", "person") and m.first <= 1 for m in seg.matches):
                 here = None  # "Leopard 1A5 together with Denmark and the Netherlands": partners, not the list's donor
             if here is not None:
@@ -1070,6 +1075,39 @@ def extract(text: str, ref: ReferenceData) -> list[Extracted]:
             elif _ukrainian_speaker(every.low, a, b, matches):
                 context = None
     return _finish(text, candidates)
+
+
+_FEDERAL_GOVERNMENT_RE = re.compile(r"\b[Tt]he Federal Government\b")
+_GERMAN_MARKER_RE = re.compile(r"\b(?:Bundeswehr|Bundestag|Bundesregierung|Federal Chancellor|Federal Ministry of Defence)\b")
+
+
+def _unnamed_german_government(folded: str, ref: ReferenceData):
+    """A page that names no donor but speaks of "the Federal Government" and the Bundeswehr is the
+    German government's own ("The Federal Government is supporting Ukraine ... from Bundeswehr stocks")."""
+    if _FEDERAL_GOVERNMENT_RE.search(folded) is None or _GERMAN_MARKER_RE.search(folded) is None:
+        return None
+    return next((d for d in ref.donors if d.code == "DE"), None)
+
+
+_PARTNER_BEFORE_WITH = frozenset(
+    """together jointly joint project projects cooperation co-operation partnership coordination conjunction
+    tandem collaboration""".split())
+
+
+def _partner_mention(low: list[str], first: int) -> bool:
+    """A country in brackets or after "together with" / "jointly with" / "joint project with" in a
+    list item is a partner of the item, not the donor of the list."""
+    k = first - 1
+    if k >= 0 and low[k] == "the":
+        k -= 1
+    if k >= 1 and low[k] == "with" and low[k - 1] in _PARTNER_BEFORE_WITH:
+        return True
+    for j in range(first - 1, -1, -1):
+        if low[j] == ")":
+            return False
+        if low[j] == "(":
+            return True
+    return False
 
 
 def _paragraph_lead(sents: list[tuple[Seg, str]], context, document) -> ListState:
