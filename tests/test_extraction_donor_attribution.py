@@ -51,3 +51,27 @@ def test_we_acting_jointly_in_a_joint_statement_is_no_single_donor():
     text = ("Joint statement of the defence ministers of France and Germany\n\n"
             "We will jointly procure long-range weapons for Ukraine. France will deliver 12 Caesar howitzers.")
     assert found(text) == [("FR", "Caesar", 12)]
+
+
+JOINT = """Joint Declaration on Artillery for Ukraine
+
+On the occasion of the EU summit in Brussels, the leaders of Norway, Sweden and Finland issue the following joint declaration.
+
+Today we announce the provision of equipment for four additional air defence systems for Ukraine:
+
+- Norway will send 2 NASAMS fire units.
+- Sweden will donate 8 Archer howitzers.
+"""
+
+
+def test_the_we_of_a_joint_statement_is_no_single_donor():
+    got = found(JOINT)
+    assert ("NO", "NASAMS", 2) in got
+    assert ("SE", "Archer", 8) in got
+    assert not [g for g in got if g[0] in ("EU", "NATO") or g[2] == 4]
+
+
+def test_the_we_of_a_single_governments_release_is_still_its_donor():
+    text = ("Press release of the Norwegian Ministry of Defence\n\nNorway stands with Ukraine. "
+            "Today we announce the donation of 12 M109 self-propelled howitzers to Ukraine.\n")
+    assert ("NO", "M109", 12) in found(text)

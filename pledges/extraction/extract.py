@@ -885,9 +885,11 @@ def _attribute(seg: Seg, gov, side: str, anchor: int, obj_first: int, obj_last: 
     if att is not None and att.how in ("anaphor", "title") and "we" in seg.low[max(0, verb_at - 6) : verb_at] and any(
             t in ("jointly", "together", "collectively") for t in seg.low[max(0, verb_at - 6) : verb_at]):
         return donor_rules.Attribution(None, "none", "aggregate")  # "We will jointly procure": several donors
+    if speaker is _JOINT_VOICE and (att is None or att.how in ("anaphor", "title")) and "we" in seg.low[max(0, verb_at - 6) : verb_at]:
+        return donor_rules.Attribution(None, "none", "aggregate")  # a joint statement's "we": several donors
     if att is not None and att.how == "anaphor":
         before = seg.low[max(0, verb_at - 6) : verb_at]
-        if speaker is not None and ("i" in before or "we" in before):
+        if speaker is not None and speaker is not _JOINT_VOICE and ("i" in before or "we" in before):
             return donor_rules.Attribution(speaker, "speaker")  # "I'm pleased to announce" in a minister's remarks
         if (gov is not None and INCLUDE in gov[2] and last_donor is not None
                 and any(t in ("it", "this", "that") for t in before)):
@@ -966,6 +968,7 @@ def extract(text: str, ref: ReferenceData) -> list[Extracted]:
                 equipment = True
         found.append((s, a, b, matches, equipment))
     document = donor_rules.document_donor(counts)
+    joint_voice = _JOINT_STATEMENT_RE.search(folded, 0, 3000) is not None
     if document is None and not counts:
         document = _unnamed_german_government(folded, ref)
 
@@ -1062,7 +1065,8 @@ def extract(text: str, ref: ReferenceData) -> list[Extracted]:
         if background:
             continue
         new = _segment_candidates(text, seg, ref, lst, context, document, order,
-                                  candidates[-1].donor if candidates else None, speaker)
+                                  candidates[-1].donor if candidates else None,
+                                  speaker if speaker is not None or not joint_voice else _JOINT_VOICE)
         candidates.extend(new)
         if kind in (SENTENCE, ITEM):
             here = donor_rules.mentioned_donor(seg)
@@ -1076,6 +1080,10 @@ def extract(text: str, ref: ReferenceData) -> list[Extracted]:
                 context = None
     return _finish(text, candidates)
 
+
+# A joint statement speaks for several governments: its "we" is no single donor.
+_JOINT_STATEMENT_RE = re.compile(r"\bjoint (?:statement|declaration|communiqu)", re.IGNORECASE)
+_JOINT_VOICE = Donor("", "the signatories of a joint statement", "joint")
 
 _FEDERAL_GOVERNMENT_RE = re.compile(r"\b[Tt]he Federal Government\b")
 _GERMAN_MARKER_RE = re.compile(r"\b(?:Bundeswehr|Bundestag|Bundesregierung|Federal Chancellor|Federal Ministry of Defence)\b")
