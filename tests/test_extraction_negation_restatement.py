@@ -45,3 +45,16 @@ def test_a_family_level_mention_merges_into_the_counted_variant():
 def test_an_uncounted_family_mention_merges_into_the_named_variant():
     text = "Germany will deliver Leopard 2 tanks to Ukraine. Berlin will send Leopard 2A6 tanks from Bundeswehr stocks."
     assert [f[1] for f in found(text)] == ["Leopard 2A6"]
+
+
+def test_ammunition_and_maintenance_of_a_just_pledged_system_are_part_of_it():
+    text = ("Norway has decided to provide Ukraine with Leopard 2 tanks. We will supply 8 Leopard 2A4 tanks. Crews will be trained in Norway, and the package "
+            "will include logistics, ammunition and maintenance of the tanks.")
+    got = [(x.donor_code, x.system_name, x.quantity) for x in extract(text, full_ref())]
+    assert got == [("NO", "Leopard 2A4", 8)]
+
+
+def test_ammunition_named_beside_support_without_pointing_back_stays_a_pledge():
+    text = ("Norway will donate 8 Leopard 2A4 tanks to Ukraine. The donation also includes ammunition and spare parts.")
+    got = [(x.donor_code, x.system_name) for x in extract(text, full_ref())]
+    assert ("NO", "ammunition") in got

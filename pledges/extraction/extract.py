@@ -2032,6 +2032,15 @@ def _passive(seg: Seg, first: int) -> bool:
     return participle and first > 0 and seg.low[first - 1] in ("be", "been", "being", "is", "are", "was", "were")
 
 
+# Support services listed beside a system's ammunition: the package around a counted system.
+_SUPPORT_WORDS_RE = re.compile(r"\b(?:logistics|logistic support|maintenance|servicing|spare parts|training)\b", re.IGNORECASE)
+
+# ... and a reference back to the system just pledged ("maintenance of the systems", "for them").
+_BACK_TO_SYSTEM_RE = re.compile(
+    r"\b(?:of|for) (?:the|these|those|its|their) (?:systems?|tanks?|vehicles?|howitzers?|launchers?|guns?|aircraft|jets?|"
+    r"batter(?:y|ies)|platforms?)\b|\bfor them\b", re.IGNORECASE)
+
+
 def _finish(text: str, candidates: list[Candidate]) -> list[Extracted]:
     """One proposal per pledge: same donor, system, item and quantity (or value) -> the fullest sentence."""
     best: dict[tuple, Candidate] = {}
@@ -2099,6 +2108,12 @@ def _finish(text: str, candidates: list[Candidate]) -> list[Extracted]:
                 continue  # a sentence's summary ("armored vehicles") of what a list names (Bradley, Stryker)
             if c.head and (c.donor.code, c.head) in counted_heads and c.seg.kind != ITEM:
                 continue  # "maritime drones" beside "100,000 drones": a kind of the counted thing
+        if (c.system is not None and c.system.generic and c.item == "round" and c.quantity is None
+                and c.seg.kind == SENTENCE and _SUPPORT_WORDS_RE.search(text, c.seg.start, c.seg.end)
+                and _BACK_TO_SYSTEM_RE.search(text, c.seg.start, c.seg.end)
+                and any(o.donor is c.donor and o.system is not None and o.item != "round" and o.quantity is not None
+                        and o.quantity.value is not None and c.order - 3 <= o.order <= c.order for o in kept)):
+            continue  # "... 14 tanks. The package will include logistics, ammunition and maintenance": their support
         if c.system is not None and (c.quantity is None or c.quantity.value is None):
             # A bare mention of something the report also counts is that same pledge.
             keys = {(c.donor.code, c.system.name)}
