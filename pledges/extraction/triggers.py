@@ -217,6 +217,8 @@ _CUES: dict[str, list[str]] = {
         "previous pledge|previous pledges|previous package|previous packages|previous deliveries",
         "previous donation|previous donations|prior packages|past packages|past deliveries",
         "first to|first country to|first nation to|first european country to|among the first",
+        "as announced at|as announced in|as announced last|as announced earlier|as promised earlier",
+        "as announced at the beginning|as promised in|as pledged in|as pledged earlier|as agreed in",
     ),
     AGG: _forms(
         "allies|ally|partners|partner countries|countries|nations|donors|donor countries",
