@@ -2093,6 +2093,14 @@ def _finish(text: str, candidates: list[Candidate]) -> list[Extracted]:
                                             for o in by_count.get((c.donor.code, c.quantity.value), [])))]
     variants = {(c.donor.code, c.system.family) for c in kept
                 if c.system is not None and not c.system.generic and c.system.name != c.system.family}
+    # "three Leopard 2 tanks" (headline) beside "three Leopard 2A6 tanks": the family names the variant's pledge
+    counted_variants = {(c.donor.code, c.system.family, c.quantity.value) for c in kept
+                        if c.system is not None and not c.system.generic and c.system.name != c.system.family
+                        and c.quantity is not None and c.quantity.value is not None}
+    kept = [c for c in kept if not (
+        c.system is not None and not c.system.generic and c.system.name == c.system.family
+        and c.quantity is not None and c.quantity.value is not None
+        and (c.donor.code, c.system.family, c.quantity.value) in counted_variants)]
     final = []
     for c in kept:
         if (c.system is not None and not c.system.generic and c.system.name == c.system.family
