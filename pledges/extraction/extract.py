@@ -2041,6 +2041,9 @@ _BACK_TO_SYSTEM_RE = re.compile(
     r"batter(?:y|ies)|platforms?)\b|\bfor them\b", re.IGNORECASE)
 
 
+_PACKAGE_LIST_RE = re.compile(r"\b(?:including|includes?|comprising|consisting|contains?|containing)\b", re.IGNORECASE)
+
+
 def _finish(text: str, candidates: list[Candidate]) -> list[Extracted]:
     """One proposal per pledge: same donor, system, item and quantity (or value) -> the fullest sentence."""
     best: dict[tuple, Candidate] = {}
@@ -2072,6 +2075,20 @@ def _finish(text: str, candidates: list[Candidate]) -> list[Extracted]:
                      and c.system.generic and c.quantity is not None and c.quantity.value is not None}
     donors_with_content = {c.donor.code for c in kept if c.system is not None or c.money is not None}
     kept = _drop_money_sums(kept)
+    for c in list(kept):
+        if c.system is not None or c.money is None or c.donor is None:
+            continue
+        same = [o for o in kept if o.system is not None and o.seg is c.seg and o.donor is c.donor]
+        if (len(same) == 1 and same[0].money is None and not same[0].system.generic
+                and same[0].quantity is not None and same[0].quantity.value is not None
+                and same[0].at < c.money.start
+                and not any(o.system is not None and o.donor is c.donor and o is not same[0] for o in kept)
+                and "as part of" not in text[same[0].at:c.money.start].lower()
+                and not _PACKAGE_LIST_RE.search(text, c.money.end, c.seg.end)):
+            # "will send 49 ... Abrams tanks ... in a package worth A$245 million": the one item's value
+            same[0].money = c.money
+            same[0].reasons.append("value:sentence")
+            kept.remove(c)
     item_values = {(c.donor.code, c.money.amount) for c in kept if c.system is not None and c.money is not None}
     kept = [c for c in kept if not (c.system is None and c.money is not None and (c.donor.code, c.money.amount) in item_values)]
     for c in list(kept):
