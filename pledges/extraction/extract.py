@@ -2044,6 +2044,13 @@ _BACK_TO_SYSTEM_RE = re.compile(
 _PACKAGE_LIST_RE = re.compile(r"\b(?:including|includes?|comprising|consisting|contains?|containing)\b", re.IGNORECASE)
 
 
+_ENABLER_RE = re.compile(
+    r"\b(?:equipment|support|parts|spare parts|components|tools|kits|services)\s+(?:to|for)\s+"
+    r"(?:integrate|integrating|integration of|sustain|sustaining|support|supporting|maintain|maintaining|"
+    r"repair|repairing|service|servicing)\b", re.IGNORECASE)
+_FIRST_OF_RE = re.compile(r"\b(?:the )?(?:first|next|last|remaining) (?:\w+ )?of (?:the|its|their) $", re.IGNORECASE)
+
+
 def _finish(text: str, candidates: list[Candidate]) -> list[Extracted]:
     """One proposal per pledge: same donor, system, item and quantity (or value) -> the fullest sentence."""
     best: dict[tuple, Candidate] = {}
@@ -2120,6 +2127,11 @@ def _finish(text: str, candidates: list[Candidate]) -> list[Extracted]:
         and (c.donor.code, c.system.family, c.quantity.value) in counted_variants)]
     final = []
     for c in kept:
+        if c.system is not None and _ENABLER_RE.search(text, c.seg.start, max(c.seg.start, c.at)):
+            continue  # "Equipment to integrate Western launchers, missiles, and radars": the equipment, not them
+        if (c.quantity is not None and c.quantity.value is not None
+                and _FIRST_OF_RE.search(text[max(c.seg.start, c.quantity.start - 40):c.quantity.start])):
+            continue  # "the first two of the eight NASAMS ... will arrive": a delivery of an earlier pledge
         if (c.system is not None and not c.system.generic and c.system.name == c.system.family
                 and (c.quantity is None or c.quantity.value is None) and (c.donor.code, c.system.family) in variants):
             continue  # "Leopard 2 battle tanks" beside "Leopard 2A6 tanks": the family names the variant's pledge
