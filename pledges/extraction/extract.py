@@ -1078,7 +1078,12 @@ def extract(text: str, ref: ReferenceData) -> list[Extracted]:
                 context = here
             elif _ukrainian_speaker(every.low, a, b, matches):
                 context = None
-    return _finish(text, candidates)
+    named_near: dict[int, set[str]] = {}
+    for order, (_s, _a, _b, matches, _eq) in enumerate(found):
+        cats = {m.entry.target.category for m in matches if m.entry.kind == "system"}
+        if cats:
+            named_near[order] = cats
+    return _finish(text, candidates, named_near)
 
 
 # A joint statement speaks for several governments: its "we" is no single donor.
@@ -2051,7 +2056,7 @@ _ENABLER_RE = re.compile(
 _FIRST_OF_RE = re.compile(r"\b(?:the )?(?:first|next|last|remaining) (?:\w+ )?of (?:the|its|their) $", re.IGNORECASE)
 
 
-def _finish(text: str, candidates: list[Candidate]) -> list[Extracted]:
+def _finish(text: str, candidates: list[Candidate], named_near: dict[int, set[str]] | None = None) -> list[Extracted]:
     """One proposal per pledge: same donor, system, item and quantity (or value) -> the fullest sentence."""
     best: dict[tuple, Candidate] = {}
     for c in candidates:
@@ -2145,6 +2150,10 @@ def _finish(text: str, candidates: list[Candidate]) -> list[Extracted]:
                 continue  # a sentence's summary ("armored vehicles") of what a list names (Bradley, Stryker)
             if c.head and (c.donor.code, c.head) in counted_heads and c.seg.kind != ITEM:
                 continue  # "maritime drones" beside "100,000 drones": a kind of the counted thing
+        if (named_near and c.system is not None and c.system.generic and c.item == "missile" and c.quantity is None
+                and c.seg.kind == SENTENCE
+                and any(c.system.category in named_near.get(k, ()) for k in range(c.order - 1, c.order + 3))):
+            continue  # "France would provide long-range missiles ... The weapons are SCALP cruise missiles": named nearby
         if (c.system is not None and c.system.generic and c.item == "round" and c.quantity is None
                 and c.seg.kind == SENTENCE and _SUPPORT_WORDS_RE.search(text, c.seg.start, c.seg.end)
                 and _BACK_TO_SYSTEM_RE.search(text, c.seg.start, c.seg.end)
