@@ -2053,6 +2053,7 @@ _ENABLER_RE = re.compile(
     r"\b(?:equipment|support|parts|spare parts|components|tools|kits|services)\s+(?:to|for)\s+"
     r"(?:integrate|integrating|integration of|sustain|sustaining|support|supporting|maintain|maintaining|"
     r"repair|repairing|service|servicing)\b", re.IGNORECASE)
+_IN_RETURN_RE = re.compile(r"\bin (?:return|exchange) for\b", re.IGNORECASE)
 _FIRST_OF_RE = re.compile(r"\b(?:the )?(?:first|next|last|remaining) (?:\w+ )?of (?:the|its|their) $", re.IGNORECASE)
 
 
@@ -2134,6 +2135,8 @@ def _finish(text: str, candidates: list[Candidate], named_near: dict[int, set[st
     for c in kept:
         if c.system is not None and _ENABLER_RE.search(text, c.seg.start, max(c.seg.start, c.at)):
             continue  # "Equipment to integrate Western launchers, missiles, and radars": the equipment, not them
+        if c.system is not None and _IN_RETURN_RE.search(text, c.seg.start, max(c.seg.start, c.at)):
+            continue  # "would give Taurus to the UK in return for more Storm Shadow": what the donor gets back
         if (c.quantity is not None and c.quantity.value is not None
                 and _FIRST_OF_RE.search(text[max(c.seg.start, c.quantity.start - 40):c.quantity.start])):
             continue  # "the first two of the eight NASAMS ... will arrive": a delivery of an earlier pledge
