@@ -1,4 +1,4 @@
-"""Reference data (donors and systems): loading the fixture files into the database."""
+"""Reference data (donors and systems): fixture files into the database, and the database into the parser."""
 
 import json
 from dataclasses import dataclass
@@ -7,6 +7,7 @@ from pathlib import Path
 from django.conf import settings
 from django.db import transaction
 
+from pledges.extraction import ReferenceData
 from pledges.models import Donor, System
 
 REFERENCE_DIR = Path(settings.BASE_DIR) / "fixtures" / "reference"
@@ -69,3 +70,33 @@ def reference_ensure_loaded() -> None:
     """Load the fixtures when the database has no reference data yet."""
     if not Donor.objects.exists() or not System.objects.exists():
         reference_load()
+
+
+def reference_data_from_database() -> ReferenceData:
+    """Donors and systems as the parser wants them: the same dicts as fixtures/reference/*.json.
+
+    Editors add aliases in the admin; the next parse uses them. When the
+    database has no reference data yet, the fixtures are loaded first.
+    """
+    reference_ensure_loaded()
+    donors = [
+        {"code": code, "name": name, "kind": kind, "aliases": aliases, "people": people}
+        for code, name, kind, aliases, people in Donor.objects.order_by("code").values_list(
+            "code", "name", "kind", "aliases", "people"
+        )
+    ]
+    systems = [
+        {
+            "name": name,
+            "slug": slug,
+            "family": family,
+            "category": category,
+            "unit": unit,
+            "generic": generic,
+            "aliases": aliases,
+        }
+        for name, slug, family, category, unit, generic, aliases in System.objects.order_by("slug").values_list(
+            "name", "slug", "family", "category", "unit", "is_generic", "aliases"
+        )
+    ]
+    return ReferenceData.from_dicts(donors=donors, systems=systems)

@@ -17,7 +17,7 @@ from pledges.dates import guess_stated_date
 from pledges.extraction import Extracted, extract, html_to_text
 from pledges.models import Donor, Proposal, Report, System, content_hash
 from pledges.services.errors import ReportInputError
-from pledges.services.reference_data import reference_data_from_database
+from pledges.reference import reference_data_from_database
 
 logger = logging.getLogger(__name__)
 

@@ -7,7 +7,7 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from pledges.extraction import extract
-from pledges.services.reference_data import reference_data_from_database
+from pledges.reference import reference_data_from_database
 
 
 class Command(BaseCommand):
