@@ -94,3 +94,24 @@ def test_missing_or_non_utf8_files_are_clear_errors(tmp_path):
     latin.write_bytes("Lieferungen für die Ukraine".encode("latin-1"))
     with pytest.raises(CommandError, match="not UTF-8"):
         call_command("parse_report", str(latin), "--json")
+
+
+def test_an_unmigrated_database_falls_back_to_the_fixture_files_and_says_so(monkeypatch):
+    from django.db import OperationalError
+
+    from pledges.management.commands import parse_report
+
+    def no_tables():
+        raise OperationalError("no such table: pledges_donor")
+
+    monkeypatch.setattr(parse_report, "reference_data_from_database", no_tables)
+    out, err = io.StringIO(), io.StringIO()
+    call_command("parse_report", str(seed_path()), "--json", stdout=out, stderr=err)
+
+    rows = [json.loads(line) for line in out.getvalue().splitlines()]
+    assert [(r["donor"]["code"], r["system"]["name"], r["quantity"]) for r in rows] == [
+        ("DE", "IRIS-T SLM", 4),
+        ("DE", "Patriot", 30),
+    ]
+    assert "no such table: pledges_donor" in err.getvalue()
+    assert "manage.py migrate" in err.getvalue()

@@ -6,8 +6,10 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from pledges.extraction import extract
-from pledges.reference import reference_data_from_database
+from django.db import DatabaseError
+
+from pledges.extraction import ReferenceData, extract
+from pledges.reference import read_reference_files, reference_data_from_database
 
 
 class Command(BaseCommand):
@@ -23,12 +25,26 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options) -> None:
         text = self._read(options["path"])
-        found = extract(text, reference_data_from_database())
+        found = extract(text, self._reference())
         if options["json"]:
             for proposal in found:
                 self.stdout.write(_json_line(proposal.to_json()))
             return
         self._table(found)
+
+    def _reference(self) -> ReferenceData:
+        # The database holds the editors' aliases; a database that is not migrated yet (a fresh
+        # checkout) must not stop a parse: the fixture files hold the same reference data.
+        try:
+            return reference_data_from_database()
+        except DatabaseError as exc:
+            first_line = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+            self.stderr.write(
+                f"parse_report: the database is not usable ({first_line}); using the reference data in "
+                "fixtures/reference/ instead. Run `python manage.py migrate` to use the database's."
+            )
+            donors, systems = read_reference_files()
+            return ReferenceData.from_dicts(donors=donors, systems=systems)
 
     def _read(self, path: str) -> str:
         try:
