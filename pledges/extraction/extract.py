@@ -541,6 +541,35 @@ def _delivered_in_past(seg: Seg, gov) -> bool:
     return True
 
 
+_NEWS_OBJECT = frozenset("another further additional more new fresh latest next extra".split())
+_NEWS_TIME = frozenset("today yesterday tonight monday tuesday wednesday thursday friday saturday sunday".split())
+
+
+def _news_delivery(seg: Seg, gov, anchor: int, side: str) -> bool:
+    """A past delivery told as this report's news: "another", "a further", "four more" next to
+    the object, or "today" / "on Tuesday" / "this week" in the clause."""
+    low = seg.low
+    clause = seg.clause_id[gov[0]]
+    if side == "before":
+        window = range(gov[1] + 1, min(len(low), anchor + 3))
+    else:
+        window = range(max(0, anchor - 4), min(len(low), anchor + 3))
+    for k in window:
+        if low[k] in ("that", "which", ";") and k > gov[1]:
+            break  # "had delivered three Patriots, and that more IRIS-T would follow": another clause's object
+        if (low[k] in _NEWS_OBJECT and seg.raw[k][:1].islower()  # not "Next generation", "New Zealand"
+                and not (low[k] == "more" and k + 1 < len(low) and low[k + 1] == "than")):
+            return True
+    for k, t in enumerate(low):
+        if seg.clause_id[k] != clause:
+            continue
+        if t in ("which", "who", "that", "—", "–"):
+            break  # "..., which today protect Ukrainian cities": the aside's time, not the delivery's
+        if t in _NEWS_TIME or (t == "this" and k + 1 < len(low) and low[k + 1] in ("week", "morning", "afternoon", "evening")):
+            return True
+    return False
+
+
 def _package_before_which(seg: Seg, first: int) -> int:
     """Index of the package noun that ", which <verb>" at `first` describes, or -1."""
     k = first - 1
@@ -811,6 +840,13 @@ def _pledge_status(seg: Seg, anchor: int, span_last: int, lst: ListState) -> tup
     if 0 <= bg <= span_last:
         return "background", "cue:background", gov, side
     if _delivered_in_past(seg, gov):
+        if _news_delivery(seg, gov, anchor, side):
+            # "Germany has delivered another IRIS-T SLM system", "Canada sent four more Leopard 2
+            # tanks this week": a delivery reported as news is aid given now (the issue counts
+            # "has delivered" among commitments).
+            return "pledge", "trigger:past " + word + " (news)", gov, side
+        # "we have delivered three Patriot systems", "Poland sent 320 tanks in 2022": history
+        # recalled, cumulative since the war began - not this report's pledge.
         return "background", "cue:past " + word, gov, side
     weak = any(WEAK in k for _, k in _window_kinds(seg, gov[0], back=6))
     if weak and _readiness_on_others(seg, gov[0]):
