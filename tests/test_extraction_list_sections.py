@@ -3,6 +3,8 @@ tables, with vague counts after a dash, under a bare "Contents:" lead, with the 
 its own line.  Every text here is written for the test.
 """
 
+import pytest
+
 from pledges.extraction import extract
 
 from .extraction_helpers import full_ref
@@ -79,3 +81,16 @@ def test_donor_subheadings_of_a_support_fact_sheet_each_own_their_items():
 def test_a_designation_in_brackets_before_a_dashed_count_keeps_the_count():
     text = "Latvia's package includes:\n– Armoured personnel carriers (M577) – 10\n"
     assert found(text) == [("LV", "armoured personnel carriers", 10)]
+
+
+@pytest.mark.parametrize("heading", [
+    "Planned military support (selection)",
+    "Planned deliveries:",
+    "Upcoming deliveries",
+    "II. Military support in preparation",
+])
+def test_a_section_of_what_is_still_to_come_is_pledged_even_after_a_delivered_section(heading):
+    text = ("Military support for Ukraine\n\nThe German Federal Government supports Ukraine.\n\n"
+            "Delivered (selection)\n- Gepard anti-aircraft guns (52)\n\n"
+            f"{heading}\n- IRIS-T SLM air defence system (4)\n- Leopard 2A6 tanks (around 14)\n")
+    assert found(text) == [("DE", "IRIS-T SLM", 4), ("DE", "Leopard 2A6", 14)]

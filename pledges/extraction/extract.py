@@ -1062,8 +1062,9 @@ def extract(text: str, ref: ReferenceData) -> list[Extracted]:
             if kind == HEADING:
                 background = False
             here = donor_rules.mentioned_donor(seg)
+            future = any(t in _FUTURE_LEAD for t in seg.low)
             if (kind == HEADING and segment.section and here is None and (lst.positive or lst.negative)
-                    and not any(c[2] & _SECTION_STATUS for c in seg.cues)):
+                    and not future and not any(c[2] & _SECTION_STATUS for c in seg.cues)):
                 continue  # "AIR DEFENCE", "FIRE SUPPORT": a group of the same list, its words no cue
             has_pos = any(c[2] & POSITIVE or PACKAGE in c[2] for c in seg.cues)
             # "To date, Germany has delivered:", "Delivered:", "Capabilities provided since 2022:" -
@@ -1072,6 +1073,8 @@ def extract(text: str, ref: ReferenceData) -> list[Extracted]:
             has_neg = any((c[2] & _LEAD_NEGATIVE and not c[2] & POSITIVE and not _subordinate_request(seg, c))
                           or (PLEDGE in c[2] and _delivered_in_past(seg, c))
                           for c in seg.cues if c[0] < aside) or (kind == LEAD and _inventory_lead(seg))
+            if future and not has_neg:
+                has_pos = True  # "Planned deliveries:", "II. Support in preparation": what is still to come
             if (kind == LEAD and here is None and not has_pos and not has_neg and not lst.negative
                     and len(seg.low) <= 4 and any(t in _CONTENT_LEADS for t in seg.low)):
                 has_pos = True  # "Contents:", "Items:" - the list of the package the report is about
@@ -1184,6 +1187,8 @@ _CATEGORY_WORDS = frozenset(
 
 
 _SECTION_STATUS = POSITIVE | {NEG, HYPO, TOTAL, BACKGROUND, PROCURE}
+# Words of a heading or lead over what is still to come: "Planned deliveries:", "In preparation".
+_FUTURE_LEAD = frozenset("planned upcoming future forthcoming pending scheduled preparation prepared pipeline".split())
 _CONTENT_LEADS = frozenset("contents content items equipment composition capabilities deliverables".split())
 _LEAD_NEGATIVE = frozenset({ATTACK, REQUEST, PROCURE, NEG, HYPO, TOTAL, BACKGROUND})
 
