@@ -233,3 +233,16 @@ def test_two_names_sharing_a_generic_noun_are_two_systems():
     assert got == [("SE", "MIM-23 Hawk", None), ("SE", "RBS 70", None)]
     got = found("The package includes the air defence systems Hawk and Robot 70, Sweden's government said.")
     assert ("SE", "air defence systems", None) not in got
+
+
+def test_size_words_between_a_count_and_a_generic_noun_keep_the_count():
+    assert found("The UK will also send a further 60 small boats to Ukraine.") == [("GB", "patrol boats", 60)]
+    assert found("Denmark will donate 20 large drones and 300 small drones.") == [("DK", "drones", 20), ("DK", "drones", 300)]
+
+
+def test_a_package_value_in_a_list_of_new_contributions_is_proposed_beside_its_content():
+    text = ("Today, we announce the following new contributions:\n"
+            "- Finland's 25th defence materiel package, worth EUR 188 million, contains air defence equipment.\n")
+    proposals = extract(text, full_ref())
+    assert [(p.donor_code, p.system_name) for p in proposals] == [("FI", None), ("FI", "air defence systems")]
+    assert (proposals[0].value_amount, proposals[0].value_currency) == (188_000_000, "EUR")

@@ -1806,6 +1806,8 @@ def _segment_candidates(text: str, seg: Seg, ref: ReferenceData, lst: ListState,
             tied = True
         if (status == "no-trigger" or status == "weak" and gov is None) and tied and (valued or named):
             status, why = "weak", "trigger:package worth"  # "The package, Sweden's tenth, is worth SEK 4.3bn."
+        elif status == "pledge" and gov is None and tied and (valued or named):
+            pass  # a list item of new contributions: "- Finland's 25th package, worth EUR 188 million, contains ..."
         elif part and status in ("no-trigger", "pledge", "weak"):
             status, why = "pledge", "value:part of a package"  # "$1bn in drawdown, and $850m in USAI funds"
         elif status not in ("pledge", "weak") or gov is None:

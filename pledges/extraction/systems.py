@@ -45,7 +45,9 @@ MODIFIERS = frozenset(
     modernisation special operations mm millimetre millimeter calibre gun sea land short
     range sophisticated powerful latest remaining spare dual purpose purpose intercept
     interceptor ammunition equipment weapon weapons type class variant version model surplus strike
-    tank tanks vehicle missile launcher radar sam surface-to-air air-defence long-range""".split()
+    tank tanks vehicle missile launcher radar sam surface-to-air air-defence long-range
+    small large big compact lightweight improved enhanced autonomous remote civilian commercial
+    inflatable rigid high speed all terrain off road heavy duty""".split()
 )
 COORD = frozenset({"and", "or", ",", "&", "plus"})
 # Words in -ly that are not adverbs (verbs, nouns, names, frequencies).
