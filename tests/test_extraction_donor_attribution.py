@@ -75,3 +75,24 @@ def test_the_we_of_a_single_governments_release_is_still_its_donor():
     text = ("Press release of the Norwegian Ministry of Defence\n\nNorway stands with Ukraine. "
             "Today we announce the donation of 12 M109 self-propelled howitzers to Ukraine.\n")
     assert ("NO", "M109", 12) in found(text)
+
+
+def _person_donor(text: str) -> str:
+    from pledges.extraction.reference import match_view
+    from pledges.extraction.text import fold, tokenize_all
+
+    toks = tokenize_all(fold(text))
+    people = [m for m in full_ref().find(toks, match_view(toks)) if m.entry.kind == "person"]
+    return people[0].entry.target.code
+
+
+def test_a_person_who_held_two_offices_speaks_for_the_one_their_title_names():
+    assert _person_donor("Prime Minister Mark Rutte announced the jets.") == "NL"
+    assert _person_donor("NATO Secretary General Mark Rutte welcomed the jets.") == "NATO"
+    assert _person_donor("Prime Minister Kaja Kallas presented the package.") == "EE"
+    assert _person_donor("EU High Representative Kaja Kallas presented the package.") == "EU"
+
+
+def test_a_former_prime_minister_now_at_an_organisation_still_gives_the_country_s_pledge():
+    text = "Prime Minister Mark Rutte announced that his government will send 18 F-16 jets to Ukraine."
+    assert found(text) == [("NL", "F-16", 18)]

@@ -114,9 +114,16 @@ def test_no_alias_names_two_donors_even_ignoring_punctuation(donors):
     assert _owner_clashes(donors, "code", _fold) == []
 
 
-def test_no_person_speaks_for_two_donors(donors):
-    counts = Counter(p.casefold() for d in donors for p in d.get("people", []))
-    assert [p for p, n in counts.items() if n > 1] == []
+def test_a_person_listed_twice_is_under_one_country_and_one_organisation(donors):
+    # Offices change (Rutte: Dutch prime minister, then NATO); the parser tells the two apart by
+    # the title before the name, which works only between a country and an organisation.
+    listed: dict[str, list[str]] = {}
+    for d in donors:
+        for person in d.get("people", []):
+            listed.setdefault(person.casefold(), []).append(d.get("kind", "country"))
+    for person, kinds in listed.items():
+        if len(kinds) > 1:
+            assert sorted(kinds) == ["country", "organisation"], (person, kinds)
 
 
 def test_people_are_full_names(donors):

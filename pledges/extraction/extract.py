@@ -501,7 +501,7 @@ def _standalone_name(seg: Seg, k: int) -> bool:
     if nxt >= len(seg.low):
         return True
     t = seg.low[nxt]
-    if t == "-" or t == "'" or (t.isalpha() and seg.raw[nxt].islower() and t not in ("and", "or", "in", "on", "for", "by", "as", "with", "from", "to", "after", "before", "under", "this", "next", "last", "which", "who", "that", "but", "while")):
+    if (t == "-" and not seg.space[nxt]) or t == "'" or (t.isalpha() and seg.raw[nxt].islower() and t not in ("and", "or", "in", "on", "for", "by", "as", "with", "from", "to", "after", "before", "under", "this", "next", "last", "which", "who", "that", "but", "while")):
         return False
     return True
 
@@ -1063,7 +1063,8 @@ def extract(text: str, ref: ReferenceData) -> list[Extracted]:
                 background = False
             here = donor_rules.mentioned_donor(seg)
             future = any(t in _FUTURE_LEAD for t in seg.low)
-            if (kind == HEADING and segment.section and here is None and (lst.positive or lst.negative)
+            if (kind == HEADING and (segment.section or _category_heading(seg)) and here is None
+                    and (lst.positive or lst.negative)
                     and not future and not any(c[2] & _SECTION_STATUS for c in seg.cues)):
                 continue  # "AIR DEFENCE", "FIRE SUPPORT": a group of the same list, its words no cue
             has_pos = any(c[2] & POSITIVE or PACKAGE in c[2] for c in seg.cues)
@@ -1204,6 +1205,13 @@ _REQUESTER_WORDS = frozenset(
     so badly""".split())
 _DETERMINERS = frozenset("the a an those these such".split())
 _SUBJECT_WORDS = frozenset("ukraine ukraine's ukrainian ukrainians kyiv units forces troops soldiers army it they".split())
+
+
+def _category_heading(seg: Seg) -> bool:
+    """"Anti-tank and infantry weapons", "Other equipment", "Artillery": a short group heading of a
+    fact sheet's list (a blank line may stand before it), which names no new package."""
+    return (len(seg.low) <= 6 and not any(t.isdigit() for t in seg.low)
+            and not any(t in _NEWNESS or t in _FUTURE_LEAD for t in seg.low))
 
 
 def _subordinate_request(seg: Seg, cue) -> bool:
@@ -1839,12 +1847,7 @@ def _segment_candidates(text: str, seg: Seg, ref: ReferenceData, lst: ListState,
             continue
         money = Money(mo.amount, resolve_currency(mo.currency, att.donor.code), mo.first, mo.last, mo.start, mo.end)
         reasons = ["donor:" + att.how, why, "value:" + text[mo.start : mo.end]]
-        earmark = None
-        j = mo.last + 1
-        if j + 1 < len(seg.low) and seg.low[j] == "for":
-            m = seg.phrase.match_at[j + 1] if seg.phrase.match_at else None
-            if m is not None and m.entry.kind in ("system", "generic"):
-                earmark = m.entry.target
+        earmark = _earmark(seg, mo)
         out.append(Candidate(att.donor, None, None, None, money, seg.segment,
                              _confidence(status, gov, att, None, None), reasons, order, mo.start, earmark))
         accepted = mo
@@ -1853,6 +1856,29 @@ def _segment_candidates(text: str, seg: Seg, ref: ReferenceData, lst: ListState,
         if package is not None:
             out.append(package)
     return out
+
+
+# Words between a sum and the equipment it pays for: "£350 million for drones", "DKK 200 million to
+# purchase interceptor drones", "EUR 20 million for the production of FPV drones".
+_EARMARK_GLUE = frozenset(
+    """for to the purchase purchasing buy buying procure procuring procurement acquire acquisition of
+    fund funding finance financing produce production manufacture new additional more""".split()
+)
+
+
+def _earmark(seg: Seg, mo: Money) -> System | None:
+    """The equipment a sum is for, when the words after it say so."""
+    low = seg.low
+    j = mo.last + 1
+    if j >= len(low) or low[j] not in ("for", "to"):
+        return None
+    for k in range(j + 1, min(len(low), j + 6)):
+        m = seg.phrase.match_at[k] if seg.phrase.match_at else None
+        if m is not None:
+            return m.entry.target if m.entry.kind in ("system", "generic") else None
+        if low[k] not in _EARMARK_GLUE:
+            return None
+    return None
 
 
 _PACKAGE_VERBS = frozenset(
@@ -2156,6 +2182,11 @@ def _finish(text: str, candidates: list[Candidate], named_near: dict[int, set[st
                 target.money = c.money
                 target.reasons.append("value:earmarked")
             kept.remove(c)
+        else:
+            # "Sweden – SEK 1.3 billion for drones": what the money buys is known, its count is not
+            c.system = c.earmark
+            c.item = c.earmark.unit
+            c.reasons.append("system:earmarked " + c.earmark.name)
     by_count: dict[tuple, list[Candidate]] = {}
     for c in kept:
         if c.system is not None and c.quantity is not None and c.quantity.value is not None:

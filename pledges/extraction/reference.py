@@ -64,6 +64,30 @@ class Match:
     entry: Entry
 
 
+# Titles that say which office a person listed under several donors holds here: "NATO Secretary
+# General Mark Rutte" speaks for NATO, "Prime Minister Mark Rutte" for the Netherlands.
+_OFFICE_OF_ORGANISATION = frozenset(
+    "secretary-general general nato eu european commission representative high union alliance".split()
+)
+_OFFICE_OF_COUNTRY = frozenset("prime minister premier chancellor finance defence defense foreign".split())
+
+
+def _choose_office(entries: list[Entry], low: list[str], first: int) -> Entry:
+    """One of several donors a person is listed under (offices change: Rutte was the Dutch prime
+    minister before he led NATO), chosen by the title before the name; a country by default."""
+    people = [e for e in entries if e.kind == "person"]
+    if len(people) < 2:
+        return entries[0]
+    before = low[max(0, first - 4) : first]
+    organisation = any(t in _OFFICE_OF_ORGANISATION for t in before)
+    country = any(t in _OFFICE_OF_COUNTRY for t in before)
+    want_org = organisation and not (country and "secretary" not in before and "representative" not in before)
+    for e in people:
+        if (e.target.kind != "country") == want_org:
+            return e
+    return people[0]
+
+
 def alias_key(alias: str) -> tuple[str, ...]:
     toks = [t.lower() for t in TOKEN_RE.findall(fold(alias))]
     return tuple(t for t in toks if t not in CONNECTORS)
@@ -263,7 +287,8 @@ class ReferenceData:
         def accept(first: int, last: int, entries: list[Entry]) -> list[Entry]:
             return [e for e in entries if case_ok(e.case, raw[first])]
 
-        found = [Match(f, l, es[0]) for f, l, es in self.trie.scan(toks, view, accept)]
+        found = [Match(f, l, es[0] if len(es) == 1 else _choose_office(es, toks.low, f))
+                 for f, l, es in self.trie.scan(toks, view, accept)]
         if found:
             found = self._shared_heads(toks, view, found)
         return found

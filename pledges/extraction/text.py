@@ -335,6 +335,18 @@ def split_segments(folded: str) -> list[Segment]:
                 blank = False
                 continue
         bullet = _BULLET_RE.match(line)
+        if bullet and bullet.end() < len(line) and line.endswith(":") and not was_bulleted and blank:
+            # "5. Members announced the following new contributions:" - a numbered paragraph of a
+            # communiqué that leads the list under it, not an item of one.
+            spans = [_trim(folded, a, b) for a, b in _sentence_spans(line[bullet.end():], ls + bullet.end())]
+            spans = [(a, b) for a, b in spans if a < b]
+            for n_span, (a, b) in enumerate(spans):
+                kind = LEAD if n_span == len(spans) - 1 else SENTENCE
+                for s, e in _cut(folded, a, b):
+                    segments.append(Segment(s, e, kind, block, blank and n_span == 0))
+            in_list = True
+            blank = False
+            continue
         if bullet and bullet.end() < len(line):
             body_s = ls + bullet.end()
             for s, e in _cut(folded, body_s, le):
