@@ -246,3 +246,37 @@ def test_a_package_value_in_a_list_of_new_contributions_is_proposed_beside_its_c
     proposals = extract(text, full_ref())
     assert [(p.donor_code, p.system_name) for p in proposals] == [("FI", None), ("FI", "air defence systems")]
     assert (proposals[0].value_amount, proposals[0].value_currency) == (188_000_000, "EUR")
+
+
+def test_a_list_line_that_starts_with_a_country_and_a_dash_is_that_country_s():
+    text = ("Latvia announced the following contributions:\n\n"
+            "• Latvia – 500 FPV drones;\n• United Kingdom – more than 30,000 drones;\n"
+            "• Canada – a further 400 SkyRanger R70 drones;\n")
+    assert found(text) == [("LV", "FPV drones", 500), ("GB", "drones", 30000), ("CA", "SkyRanger R70", 400)]
+
+
+def test_a_numbered_paragraph_ending_in_a_colon_leads_the_list_under_it():
+    text = ("5. Members announced the following new contributions to Ukraine's air defence:\n\n"
+            "a) Germany – IRIS-T SLM fire units: 2;\n\nb) France – Crotale NG systems (2);\n")
+    assert found(text) == [("DE", "IRIS-T SLM", 2), ("FR", "Crotale", 2)]
+
+
+def test_money_for_named_equipment_is_a_record_of_that_equipment_with_the_value():
+    (sweden,) = extract("Sweden will give SEK 1.3 billion for drones.", full_ref())
+    assert (sweden.donor_code, sweden.system_name, sweden.quantity) == ("SE", "drones", None)
+    assert (sweden.value_amount, sweden.value_currency) == (1_300_000_000, "SEK")
+    (denmark,) = extract("Denmark will provide DKK 200 million to purchase interceptor drones.", full_ref())
+    assert denmark.system_name == "interceptor drones"
+
+
+def test_money_for_equipment_counted_elsewhere_is_that_record_s_value():
+    text = "The UK will provide 100,000 drones to Ukraine. Defence Secretary announces £350 million for drones."
+    (drones,) = extract(text, full_ref())
+    assert (drones.system_name, drones.quantity, drones.value_amount) == ("drones", 100000, 350_000_000)
+
+
+def test_a_category_heading_after_a_blank_line_keeps_a_cumulative_list_history():
+    text = ("Estonia's military aid.\n\nMilitary aid provided since February 2022 (selection)\n\n"
+            "Anti-tank and infantry weapons\n– Javelin anti-tank missiles\n– hand grenades\n\n"
+            "Artillery\n– 122 mm D-30 howitzers\n")
+    assert found(text) == []
