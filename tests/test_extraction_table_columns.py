@@ -87,3 +87,31 @@ def test_a_request_in_the_main_clause_of_the_lead_still_blocks_the_table():
     text = ("Ukraine has asked Latvia for a new defence aid package. Its wish list is below.\n\n"
             "No.\tItem\tQuantity\n1\tM109 self-propelled howitzers\t6\n")
     assert not [g for g in found(text) if g[1] == "M109"]
+
+
+SWEDISH_TABLE = (
+    "Sweden today decided on its fifteenth support package. The package has a total value of "
+    "approximately SEK 7.1 billion.\n\nThe package\n\n"
+    "No. | Component | Quantity | Value, SEK million\n----|------|----|----\n"
+    "1 | Stridsbåt 90 (CB90) combat boats | 10 | 900\n"
+    "2 | Gruppbåt (group boats) | 20 | 300\n"
+    "3 | TOW anti-tank missiles | not disclosed | 350\n"
+    "4 | Stridsfordon 90 (CV90), new production, delivery expected in 2026 | approx. 10 | 1 000\n"
+)
+
+
+def test_a_component_column_names_the_items_and_remarks_in_it_do_not_hide_the_count():
+    assert [(p.donor_code, p.system_name, p.quantity) for p in extract(SWEDISH_TABLE, full_ref())] == [
+        ("SE", None, None), ("SE", "CB90", 10), ("SE", "patrol boats", 20), ("SE", "BGM-71 TOW", None),
+        ("SE", "CV90", 10)]
+
+
+def test_the_package_value_is_read_from_value_of_and_value_is():
+    (first,) = [p for p in extract(SWEDISH_TABLE, full_ref()) if p.system_name is None]
+    assert (first.value_amount, first.value_currency) == (7_100_000_000, "SEK")
+    (second,) = extract("Finland decided on a new package. The value of the package is EUR 161 million.", full_ref())
+    assert (second.donor_code, second.value_amount) == ("FI", 161_000_000)
+
+
+def test_a_running_total_value_is_no_package():
+    assert extract("Since 2022, Swedish support has had a total value of SEK 30 billion.", full_ref()) == []

@@ -766,6 +766,9 @@ def _pledge_status(seg: Seg, anchor: int, span_last: int, lst: ListState) -> tup
     """
     clause = seg.clause_id[anchor]
     gov, side = _governing_cue(seg, anchor, span_last)
+    if (gov is not None and side == "after" and seg.segment.kind == ITEM and lst.positive and not lst.negative
+            and OTHER_VERB in gov[2] and not gov[2] & POSITIVE):
+        gov, side = None, ""  # "CV90, new production, delivery in 2026": a remark on a listed item
     if gov is None:
         if seg.segment.kind == ITEM and lst.positive and not lst.negative:
             return "pledge", "list:" + lst.lead[:40], None, ""
@@ -1495,6 +1498,8 @@ def _trailing_count(seg: Seg, obj: EquipmentObject, used: list[bool]) -> Quantit
         close = next((c for c in range(j + 1, min(n, j + 5)) if low[c] == ")"), -1)
         if close > 0 and close + 1 < n and low[close + 1] in ("-", ":", "x", "|"):
             j = close + 1  # "Armoured personnel carriers (M577) – 10": past the designation in brackets
+    if j + 1 < n and low[j] == ")" and low[j + 1] in ("|", "-", ":", "x") and "(" in low[obj.first - 1 : obj.last]:
+        j += 1  # "Gruppbåt (group boats) | 20": the name ended inside the brackets
     sep = ""
     if j < n and low[j] in ("(", ":", "-", "=", "x", ",", "|"):
         sep = low[j]
@@ -1505,6 +1510,12 @@ def _trailing_count(seg: Seg, obj: EquipmentObject, used: list[bool]) -> Quantit
         if j < n and low[j] in (":", "-", "="):
             j += 1
     q = next((qq for qq in seg.quantities if qq.first == j and not used[j]), None)
+    if q is None and seg.segment.kind == ITEM:
+        cell = _count_cell(seg, k)
+        if cell >= 0 and not used[cell]:
+            # "Stridsfordon 90 (CV90), new production | approx. 10": the row's count cell
+            j, sep = cell, "|"
+            q = next(qq for qq in seg.quantities if qq.first == j)
     if q is None:
         return None
     m = q.last + 1
@@ -1526,6 +1537,23 @@ def _trailing_count(seg: Seg, obj: EquipmentObject, used: list[bool]) -> Quantit
     if sep:
         return q
     return q if unit or "\t" in seg.folded[seg.ends[k] : seg.starts[q.first]] else None
+
+
+def _count_cell(seg: Seg, last: int) -> int:
+    """The first token of a table row's count cell after token `last`, when only words (no other
+    equipment, no number) stand between them: the row's item cell ends in a remark."""
+    folded = seg.folded
+    for k in range(last + 1, len(seg.low)):
+        gap = folded[seg.ends[k - 1] : seg.starts[k]]
+        if "|" in gap or "\t" in gap:
+            return k if any(qq.first == k for qq in seg.quantities) else -1
+        if seg.low[k] == "|":
+            return k + 1 if any(qq.first == k + 1 for qq in seg.quantities) else -1
+        t = seg.low[k]
+        year = len(t) == 4 and t[:2] in ("19", "20") and t.isdigit() and seg.low[k - 1] in ("in", "by", "from", "until", "of")
+        if seg.phrase.match_at[k] is not None or (t[:1].isdigit() and not year):
+            return -1  # another thing or another number in the item cell: not the count's alone
+    return -1
 
 
 _RATE_UNITS = frozenset("day week month year quarter".split())
@@ -1812,6 +1840,10 @@ def _segment_candidates(text: str, seg: Seg, ref: ReferenceData, lst: ListState,
             break  # one package value per sentence, unless its parts are given side by side
         if valued or named:
             tied = True
+        if gov is None and any(
+                c[2] & {TOTAL, BACKGROUND} and seg.clause_id[c[0]] == seg.clause_id[mo.first]
+                and not _superlative_before(seg, c[0]) for c in seg.cues):
+            continue  # "Since 2022, Swedish support has had a total value of SEK 30 billion"
         if (status == "no-trigger" or status == "weak" and gov is None) and tied and (valued or named):
             status, why = "weak", "trigger:package worth"  # "The package, Sweden's tenth, is worth SEK 4.3bn."
         elif status == "pledge" and gov is None and tied and (valued or named):
@@ -1952,6 +1984,11 @@ def _worth(seg: Seg, mo: Money) -> bool:
         k -= 1
     if k >= 0 and seg.low[k] in ("worth", "valued", "totalling", "totaling", "value"):
         return True
+    if k >= 1 and seg.low[k] == "of" and seg.low[k - 1] in ("value", "worth", "cost"):
+        return True  # "a (total) value of approximately SEK 7.1 billion"
+    if k >= 1 and seg.low[k] in ("is", "was", "totals", "amounts", "stands", "comes") and any(
+            t in ("value", "cost") for t in seg.low[max(0, k - 6) : k]):
+        return True  # "The value of the package is EUR 161 million"
     # "Total value of the package: approximately €113 million", "Value of this tranche - €50m"
     if k >= 2 and seg.low[k] in _PACKAGE_NOUNS and ":" in seg.low[k:mo.first]:
         j = k - 1

@@ -148,7 +148,9 @@ def _pipe_row(line: str) -> bool:
 # Header words naming a table's columns, best first: the count column and the column naming the thing.
 _QTY_HEADERS = ("quantity", "quantities", "qty", "amount", "count", "units", "number")
 _ITEM_HEADERS = ("item", "items", "equipment", "system", "systems", "weapon", "weapons", "materiel",
-                 "capability", "capabilities", "description", "designation", "type", "name")
+                 "capability", "capabilities", "description", "designation", "type", "name", "component",
+                 "components", "material", "asset", "assets", "platform", "article", "articles", "product",
+                 "donation", "contribution")
 _HEADER_WORD_RE = re.compile(r"[a-z]+")
 # A count cell that says nothing: "-", "–", "classified", "n/a", "tbd", "not disclosed".
 _UNDISCLOSED_CELL_RE = re.compile(r"[ \t]*(?:[-\u2013\u2014?*/]+|n/?a|tbd|tbc|classified|undisclosed|not disclosed|"

@@ -237,6 +237,7 @@ _CUES: dict[str, list[str]] = {
         "package|packages|aid|assistance|support|tranche|funding|fund|contribution",
         "military aid|military assistance|military support|security assistance",
         "weapons|equipment|arms|initiative|purl|loan|grant|budget|worth|valued",
+        "the package|this package|the aid",  # also anaphors: "The package" as a heading leads a list
     ),
     RECIPIENT: _forms("ukraine|ukrainian|ukrainians|kyiv|kiev|zelensky|zelenskyy|zelenskiy"),
     WEAK: _forms(
