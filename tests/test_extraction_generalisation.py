@@ -280,3 +280,20 @@ def test_a_category_heading_after_a_blank_line_keeps_a_cumulative_list_history()
             "Anti-tank and infantry weapons\n– Javelin anti-tank missiles\n– hand grenades\n\n"
             "Artillery\n– 122 mm D-30 howitzers\n")
     assert found(text) == []
+
+
+def test_a_package_made_up_of_a_list_pledges_its_items():
+    text = ("The UK Ministry of Defence will send its largest package to Ukraine. It is made up of:\n\n"
+            "• 78 all-terrain vehicles;\n• More than 1,600 strike and air defence missiles;\n")
+    assert found(text) == [("GB", "military vehicles", 78), ("GB", "missiles", 1600)]
+
+
+def test_a_total_made_up_of_parts_gives_the_parts():
+    text = ("The UK package includes:\n- 400 vehicles, made up of 322 armoured vehicles and 78 all-terrain vehicles.\n")
+    assert found(text) == [("GB", "armoured vehicles", 322), ("GB", "military vehicles", 78)]
+
+
+def test_a_list_of_the_kinds_of_equipment_a_fund_pays_for_is_no_pledge():
+    text = ("The European Union supports Ukraine.\n\nTypes of equipment supported by the EPF\n"
+            "– air defence systems and interceptor missiles\n– drones and counter-drone equipment\n")
+    assert found(text) == []

@@ -82,7 +82,7 @@ _BACKGROUND_WORDS = {"background", "facts", "notes to editors", "note to editors
                      "explore the topic", "more like this", "most read", "most popular", "recommended",
                      "topics", "contacts", "media contacts", "media enquiries", "press contact"}
 CLAUSE_BREAK = frozenset({";", "but", "while", "whereas", "although", "though", "however", "meanwhile"})
-TRANSPARENT = frozenset({"including", "included", "as well as"})
+TRANSPARENT = frozenset({"including", "included", "as well as", "made up of", "consisting of", "comprising", "composed of"})
 PERFECT_AUX = frozenset({"has", "have", "had", "'ve"})
 
 
@@ -528,8 +528,8 @@ def _superlative_before(seg: Seg, at: int) -> bool:
 def _delivered_in_past(seg: Seg, gov) -> bool:
     """"has delivered", "sent", "were handed over": history, unless made future ("will be delivered")."""
     word = seg.low[gov[0]]
-    if word not in DELIVERY_PAST:
-        return False
+    if word not in DELIVERY_PAST or (INCLUDE in gov[2] and PLEDGE not in gov[2]):
+        return False  # "made up of" lists content; "made available" delivers
     if word == "made" and not (gov[1] > gov[0]):
         return False
     for k in range(gov[0] - 1, max(-1, gov[0] - 5), -1):
@@ -772,7 +772,8 @@ def _pledge_status(seg: Seg, anchor: int, span_last: int, lst: ListState) -> tup
     if gov is None:
         if seg.segment.kind == ITEM and lst.positive and not lst.negative:
             return "pledge", "list:" + lst.lead[:40], None, ""
-        if _clause_has(seg, clause, PACKAGE) >= 0 and seg.segment.kind in (ITEM, LEAD, HEADING):
+        pkg = _clause_has(seg, clause, PACKAGE)
+        if pkg >= 0 and seg.segment.kind in (ITEM, LEAD, HEADING) and seg.low[pkg] not in _THING_WORDS:
             return "weak", "trigger:package", None, ""
         return "no-trigger", "", None, ""
     kinds = gov[2]
@@ -1070,7 +1071,7 @@ def extract(text: str, ref: ReferenceData) -> list[Extracted]:
                     and (lst.positive or lst.negative)
                     and not future and not any(c[2] & _SECTION_STATUS for c in seg.cues)):
                 continue  # "AIR DEFENCE", "FIRE SUPPORT": a group of the same list, its words no cue
-            has_pos = any(c[2] & POSITIVE or PACKAGE in c[2] for c in seg.cues)
+            has_pos = any(c[2] & POSITIVE or PACKAGE in c[2] for c in seg.cues) and not _kinds_heading(seg)
             # "To date, Germany has delivered:", "Delivered:", "Capabilities provided since 2022:" -
             # an inventory of what was given before; "being delivered:" / "will be sent:" is not.
             aside = _addition_start(seg)
@@ -1208,6 +1209,18 @@ _REQUESTER_WORDS = frozenset(
     so badly""".split())
 _DETERMINERS = frozenset("the a an those these such".split())
 _SUBJECT_WORDS = frozenset("ukraine ukraine's ukrainian ukrainians kyiv units forces troops soldiers army it they".split())
+
+
+# PACKAGE cue words that name things rather than a package: no pledge by themselves.
+_THING_WORDS = frozenset("equipment weapons arms".split())
+_KIND_WORDS = frozenset("types kinds categories examples sorts forms".split())
+
+
+def _kinds_heading(seg: Seg) -> bool:
+    """"Types of equipment supported by the EPF", "Examples of eligible equipment": what kinds of
+    things are meant, not a list of things given."""
+    low = seg.low
+    return any(low[k] in _KIND_WORDS and low[k + 1] == "of" for k in range(len(low) - 1))
 
 
 def _category_heading(seg: Seg) -> bool:
