@@ -297,3 +297,23 @@ def test_a_list_of_the_kinds_of_equipment_a_fund_pays_for_is_no_pledge():
     text = ("The European Union supports Ukraine.\n\nTypes of equipment supported by the EPF\n"
             "– air defence systems and interceptor missiles\n– drones and counter-drone equipment\n")
     assert found(text) == []
+
+
+def test_an_authorised_drawdown_counted_since_a_date_is_this_report_s_package():
+    text = ("Today, the Department of Defense announces additional security assistance for Ukraine. This is "
+            "the thirtieth drawdown of equipment from DoD inventories that the Biden Administration has "
+            "authorized for Ukraine since August 2021, and it is valued at up to $2.5 billion.")
+    (package,) = extract(text, full_ref())
+    assert (package.donor_code, package.system_name, package.value_amount) == ("US", None, 2_500_000_000)
+
+
+def test_a_dated_package_whose_content_the_next_sentence_lists_is_recorded():
+    text = ("The United States supports Ukraine. On December 30, 2024, the Administration announced a new "
+            "Presidential Drawdown package valued at $1.25 billion. That package includes additional Stinger "
+            "missiles and 155mm artillery ammunition.")
+    assert found(text) == [("US", None, None), ("US", "Stinger", None), ("US", "155mm artillery ammunition", None)]
+
+
+def test_parallel_munitions_phrases_are_each_proposed():
+    text = "The US package includes munitions for NASAMS, munitions for HIMARS, and 155mm artillery ammunition."
+    assert found(text) == [("US", "NASAMS", None), ("US", "GMLRS", None), ("US", "155mm artillery ammunition", None)]

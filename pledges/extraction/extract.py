@@ -107,6 +107,7 @@ class Seg:
     covered: list[bool]
     aside: list[bool] | None = None
     folded: str = ""  # the whole folded text (token offsets index it)
+    content_follows: bool = False  # the next sentence lists this one's package ("That package includes ...")
 
 
 @dataclass
@@ -516,12 +517,13 @@ _ORDINALS = frozenset(
 def _superlative_before(seg: Seg, at: int) -> bool:
     """"its largest package so far": "so far" qualifies the superlative, not a running total;
     likewise an ordinal ("the twenty-fifth drawdown ... since August 2021")."""
-    for k in range(max(0, at - 10), at):
+    for k in range(max(0, at - 20), at):
         t = seg.low[k]
         if k >= at - 6 and (t in ("largest", "biggest", "most", "first", "single", "greatest") or (t.endswith("est") and len(t) > 5)):
             return True
-        if t in _ORDINALS and (t not in ("th", "st", "nd", "rd") or (k > 0 and seg.low[k - 1].isdigit())):
-            return True
+        if t in _ORDINALS and (t not in ("th", "st", "nd", "rd") or (k > 0 and seg.low[k - 1].isdigit())) and (
+                k >= at - 10 or any(u in _PACKAGE_NOUNS for u in seg.low[k + 1 : k + 3])):
+            return True  # a counted package may stand far from its "since": "the thirtieth drawdown ... since 2021"
     return False
 
 
@@ -646,10 +648,16 @@ def _past_date_at(seg: Seg, k: int) -> int:
     return -1
 
 
+# A sentence that goes on to list the package of the sentence before it.
+_CONTENT_FOLLOWS_RE = re.compile(
+    r"(?:that|the|this|its|the new) (?:package|drawdown|tranche)[^.]{0,40}?\b(?:includes?|contains?|consists? of|comprises?)\b",
+    re.IGNORECASE)
+
+
 def _package_with_content(seg: Seg) -> bool:
     """A package noun followed by what it includes: the report describes that package."""
     pkg = next((k for k, t in enumerate(seg.low) if t in _PACKAGE_NOUNS), -1)
-    return pkg >= 0 and any(INCLUDE in c[2] and c[0] > pkg for c in seg.cues)
+    return pkg >= 0 and (seg.content_follows or any(INCLUDE in c[2] and c[0] > pkg for c in seg.cues))
 
 
 def _past_form(seg: Seg, k: int) -> bool:
@@ -783,7 +791,8 @@ def _pledge_status(seg: Seg, anchor: int, span_last: int, lst: ListState) -> tup
     if (PROCURE in kinds and seg.low[gov[0]] in _BUY_FOR_UKRAINE and _recipient_after(seg, gov[0])
             and not any(t in ("bundeswehr", "own") for t in seg.low)):
         kinds = frozenset({PLEDGE})
-    if PERMIT in kinds and any(seg.low[k] in _PACKAGE_WORDS or seg.low[k] == "drawdown" for k in range(gov[1] + 1, min(len(seg.low), gov[1] + 11))):
+    if PERMIT in kinds and (any(seg.low[k] in _PACKAGE_WORDS or seg.low[k] == "drawdown" for k in range(gov[1] + 1, min(len(seg.low), gov[1] + 11)))
+                            or any(seg.low[k] == "drawdown" for k in range(max(0, gov[0] - 12), gov[0]))):
         kinds = frozenset({PLEDGE})  # "the Administration authorized an 11th Presidential Drawdown"
     if kinds is not gov[2]:
         gov = (gov[0], gov[1], kinds)
@@ -1051,6 +1060,8 @@ def extract(text: str, ref: ReferenceData) -> list[Extracted]:
                     context = None  # "Zelensky said he ...": the pronoun is no donor
             continue
         seg = _analyse(text, folded, segment, ref, token_slice(every, a, b), matches)
+        if order + 1 < len(found):
+            seg.content_follows = _CONTENT_FOLLOWS_RE.match(folded, found[order + 1][0].start) is not None
         seg_text = text[segment.start : segment.end]
         if segment.table:
             # A table's header row: the rows are the list of the paragraph above it ("The Government
@@ -1740,6 +1751,7 @@ def _bare_generic_ok(seg: Seg, obj: EquipmentObject, objects, gov, side: str) ->
     if ((k >= 0 and seg.low[k] in _ATTACHED) or seg.low[obj.first] in _ATTACHED) and not together:
         return False  # "HIMARS and associated ammunition", "IRIS-T systems with missiles"
     if (obj.system.category == "munitions" and k >= 1 and seg.low[k] == "and"
+            and not any(ch.isdigit() for ch in obj.system.name)  # "155mm artillery ammunition" is no Stinger's
             and any(not o.system.generic and o.last == k - 1 and o.system.category in _MISSILE_HOSTS for o, _ in objects)):
         return False  # "two Patriot launchers and missiles", "one Patriot battery and munitions": its ammunition
     if _money_subject(seg, gov):
@@ -2273,8 +2285,12 @@ def _finish(text: str, candidates: list[Candidate], named_near: dict[int, set[st
             cat = (c.donor.code, c.system.category)
             if (cat in counted_cats and c.system.category != "other" and not _verbless_item(c)) or (c.seg.kind == HEADING and (cat in named_cats or c.donor.code in counted_donors)):
                 continue  # "long-range strike drones" beside "100,000 drones"; a headline's summary
-            if c.seg.kind == SENTENCE and cat in named_cats:
-                continue  # a sentence's summary ("armored vehicles") of what a list names (Bradley, Stryker)
+            if c.seg.kind == SENTENCE and cat in named_cats and any(
+                    o.seg is not c.seg and o.donor is c.donor and o.system is not None and not o.system.generic
+                    and o.system.category == c.system.category for o in kept):
+                # a sentence's summary ("armored vehicles") of what a list names (Bradley, Stryker); in
+                # one sentence they are items side by side ("munitions for HIMARS, and 155mm ammunition")
+                continue
             if c.head and (c.donor.code, c.head) in counted_heads and c.seg.kind != ITEM:
                 continue  # "maritime drones" beside "100,000 drones": a kind of the counted thing
         if (named_near and c.system is not None and c.system.generic and c.item == "missile" and c.quantity is None

@@ -277,6 +277,15 @@ def build_object(ref: ReferenceData, ph: Phrase, start: int, quantity: Quantity 
         while k < len(ph.low) and k < j + 4 and ph.low[k] in DETERMINERS:
             k += 1
         clast, _ = noun_run(ph, k, limit=8)
+        for c in range(k + 1, clast + 1):
+            nxt = c + 2 if c + 1 <= clast and ph.low[c + 1] == "and" else c + 1
+            if ph.low[c] in (",", "and") and (
+                    (nxt <= clast and nxt + 1 < len(ph.low) and ph.is_head(nxt) and ph.low[nxt + 1] in COMPLEMENT_PREP)
+                    or any(lemma(ph.low[t]) in AMMUNITION_HEADS for t in range(nxt, clast + 1))):
+                # "munitions for NASAMS, munitions for HIMARS", "ammunition for HIMARS and 155mm
+                # artillery ammunition": a parallel phrase, not this one's complement
+                clast = c - 1
+                break
         for q in range(k, clast + 1):
             m = ph.match_at[q]
             if m is not None and m.entry.kind == "system" and comp_named is None:
