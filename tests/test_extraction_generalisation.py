@@ -317,3 +317,20 @@ def test_a_dated_package_whose_content_the_next_sentence_lists_is_recorded():
 def test_parallel_munitions_phrases_are_each_proposed():
     text = "The US package includes munitions for NASAMS, munitions for HIMARS, and 155mm artillery ammunition."
     assert found(text) == [("US", "NASAMS", None), ("US", "GMLRS", None), ("US", "155mm artillery ammunition", None)]
+
+
+def test_the_value_of_equipment_given_in_a_later_sentence_is_that_equipment_s():
+    text = ("Canada will donate more than 800 SkyRanger R70 drones to Ukraine. The drones are being sourced "
+            "from a Canadian company and are valued at more than $95 million.")
+    (drones,) = extract(text, full_ref())
+    assert (drones.system_name, drones.quantity, drones.value_amount) == ("SkyRanger R70", 800, 95_000_000)
+
+
+def test_support_equipment_for_artillery_is_not_artillery():
+    assert found("The Estonian package contains:\n• support equipment for artillery units.\n") == []
+
+
+def test_a_list_line_under_a_cumulative_heading_is_no_package_by_its_words():
+    text = ("Estonia's military aid.\n\nMilitary aid provided since February 2022 (selection)\n\nArtillery\n"
+            "– artillery support vehicles and fire control equipment\n")
+    assert found(text) == []

@@ -781,7 +781,8 @@ def _pledge_status(seg: Seg, anchor: int, span_last: int, lst: ListState) -> tup
         if seg.segment.kind == ITEM and lst.positive and not lst.negative:
             return "pledge", "list:" + lst.lead[:40], None, ""
         pkg = _clause_has(seg, clause, PACKAGE)
-        if pkg >= 0 and seg.segment.kind in (ITEM, LEAD, HEADING) and seg.low[pkg] not in _THING_WORDS:
+        if (pkg >= 0 and seg.segment.kind in (ITEM, LEAD, HEADING) and seg.low[pkg] not in _THING_WORDS
+                and not (seg.segment.kind == ITEM and lst.negative)):
             return "weak", "trigger:package", None, ""
         return "no-trigger", "", None, ""
     kinds = gov[2]
@@ -1060,8 +1061,8 @@ def extract(text: str, ref: ReferenceData) -> list[Extracted]:
                     context = None  # "Zelensky said he ...": the pronoun is no donor
             continue
         seg = _analyse(text, folded, segment, ref, token_slice(every, a, b), matches)
-        if order + 1 < len(found):
-            seg.content_follows = _CONTENT_FOLLOWS_RE.match(folded, found[order + 1][0].start) is not None
+        seg.content_follows = any(_CONTENT_FOLLOWS_RE.match(folded, found[o][0].start) is not None
+                                  for o in range(order + 1, min(len(found), order + 3)))
         seg_text = text[segment.start : segment.end]
         if segment.table:
             # A table's header row: the rows are the list of the paragraph above it ("The Government
@@ -1654,7 +1655,7 @@ _NUMBER_WORDS = frozenset("one two three four five six seven eight nine ten elev
 _SERVICE_NOUNS = frozenset(
     """part parts spare spares component components maintenance repair repairs servicing sustainment
     upkeep overhaul refurbishment training crews crew instructors barrels barrel engines engine tyres tires
-    tracks""".split()
+    tracks equipment accessories kits""".split()
 )
 
 
@@ -1904,7 +1905,7 @@ def _segment_candidates(text: str, seg: Seg, ref: ReferenceData, lst: ListState,
             continue
         money = Money(mo.amount, resolve_currency(mo.currency, att.donor.code), mo.first, mo.last, mo.start, mo.end)
         reasons = ["donor:" + att.how, why, "value:" + text[mo.start : mo.end]]
-        earmark = _earmark(seg, mo)
+        earmark = _earmark(seg, mo) or _valued_subject(seg, mo)
         out.append(Candidate(att.donor, None, None, None, money, seg.segment,
                              _confidence(status, gov, att, None, None), reasons, order, mo.start, earmark))
         accepted = mo
@@ -1935,6 +1936,18 @@ def _earmark(seg: Seg, mo: Money) -> System | None:
             return m.entry.target if m.entry.kind in ("system", "generic") else None
         if low[k] not in _EARMARK_GLUE:
             return None
+    return None
+
+
+def _valued_subject(seg: Seg, mo: Money) -> System | None:
+    """"The drones ... are valued at more than $95 million": the value of equipment named before."""
+    low = seg.low
+    if not low or low[0] not in ("the", "these", "those", "this", "all") or not _worth(seg, mo):
+        return None
+    for k in range(1, min(len(low), 5)):
+        m = seg.phrase.match_at[k] if seg.phrase.match_at else None
+        if m is not None:
+            return m.entry.target if m.entry.kind in ("system", "generic") else None
     return None
 
 
@@ -2239,6 +2252,10 @@ def _finish(text: str, candidates: list[Candidate], named_near: dict[int, set[st
         if c.earmark is None:
             continue
         target = next((o for o in kept if o.system is c.earmark and o.donor is c.donor), None)
+        if target is None and c.earmark.generic:
+            # "The drones are valued at $95 million" after "800 SkyRanger R70 drones": the one of its kind
+            kind = [o for o in kept if o.donor is c.donor and o.system is not None and o.system.category == c.earmark.category]
+            target = kind[0] if len(kind) == 1 else None
         if target is not None:
             if target.money is None:
                 target.money = c.money
