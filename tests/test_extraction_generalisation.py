@@ -334,3 +334,25 @@ def test_a_list_line_under_a_cumulative_heading_is_no_package_by_its_words():
     text = ("Estonia's military aid.\n\nMilitary aid provided since February 2022 (selection)\n\nArtillery\n"
             "– artillery support vehicles and fire control equipment\n")
     assert found(text) == []
+
+
+COMMUNIQUE = (
+    "JOINT STATEMENT\n\n"
+    "4. Since the Coalition was established, its members have delivered more than 30 air defence systems.\n\n"
+    "5. Members announced the following new contributions to Ukraine's air defence:\n\n"
+    "a) Germany – IRIS-T SLM fire units: 2;\n\n"
+    "b) France – Crotale NG systems (2), together with their missiles;\n\n"
+    "c) The Netherlands – EUR 150 million for the procurement of PAC-3 MSE interceptors for Ukraine's Patriot batteries;\n\n"
+    "d) Spain – a further batch of missiles for the Aspide systems already in service with the Ukrainian Air Force.\n\n"
+    "6. Ministers welcomed the forthcoming delivery of the second SAMP/T system provided jointly by France and Italy.\n"
+)
+
+
+def test_a_numbered_communique_gives_each_country_s_listed_contribution_and_nothing_else():
+    assert found(COMMUNIQUE) == [("DE", "IRIS-T SLM", 2), ("FR", "Crotale", 2), ("NL", "Patriot", None),
+                                 ("ES", "Skyguard/Aspide", None)]
+
+
+def test_money_for_the_procurement_of_equipment_is_that_equipment_paid_for_ukraine():
+    (nl,) = [p for p in extract(COMMUNIQUE, full_ref()) if p.donor_code == "NL"]
+    assert (nl.item, nl.value_amount, nl.value_currency) == ("missile", 150_000_000, "EUR")

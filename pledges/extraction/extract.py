@@ -775,8 +775,10 @@ def _pledge_status(seg: Seg, anchor: int, span_last: int, lst: ListState) -> tup
     clause = seg.clause_id[anchor]
     gov, side = _governing_cue(seg, anchor, span_last)
     if (gov is not None and side == "after" and seg.segment.kind == ITEM and lst.positive and not lst.negative
-            and OTHER_VERB in gov[2] and not gov[2] & POSITIVE):
-        gov, side = None, ""  # "CV90, new production, delivery in 2026": a remark on a listed item
+            and gov[2] & {OTHER_VERB, PROCURE} and not gov[2] & POSITIVE):
+        # "CV90, new production, delivery in 2026", "missiles for the Aspide systems already in
+        # service with the Ukrainian Air Force": a remark on a listed item
+        gov, side = None, ""
     if gov is None:
         if seg.segment.kind == ITEM and lst.positive and not lst.negative:
             return "pledge", "list:" + lst.lead[:40], None, ""
@@ -792,6 +794,8 @@ def _pledge_status(seg: Seg, anchor: int, span_last: int, lst: ListState) -> tup
     if (PROCURE in kinds and seg.low[gov[0]] in _BUY_FOR_UKRAINE and _recipient_after(seg, gov[0])
             and not any(t in ("bundeswehr", "own") for t in seg.low)):
         kinds = frozenset({PLEDGE})
+    if PROCURE in kinds and _money_buys(seg, gov[0]) and not any(t in ("bundeswehr", "own") for t in seg.low):
+        kinds = frozenset({PLEDGE})  # "EUR 150 million for the procurement of PAC-3 interceptors": paid for Ukraine
     if PERMIT in kinds and (any(seg.low[k] in _PACKAGE_WORDS or seg.low[k] == "drawdown" for k in range(gov[1] + 1, min(len(seg.low), gov[1] + 11)))
                             or any(seg.low[k] == "drawdown" for k in range(max(0, gov[0] - 12), gov[0]))):
         kinds = frozenset({PLEDGE})  # "the Administration authorized an 11th Presidential Drawdown"
@@ -820,6 +824,8 @@ def _pledge_status(seg: Seg, anchor: int, span_last: int, lst: ListState) -> tup
         return "background", "cue:after receiving", gov, side  # "... after receiving 14 tanks from Germany"
     if _nominal_promise(seg, gov[0]):
         return "other", "cue:promise to", gov, side
+    if _delivery_noun_before(seg, anchor):
+        return "background", "cue:delivery of", gov, side  # "welcomed the forthcoming delivery of the second SAMP/T"
     if _dated_past(seg, gov):
         return "background", "cue:past date", gov, side
     if _other_recipient(seg, gov, span_last):
@@ -1390,6 +1396,8 @@ def _collect_objects(seg: Seg, ref: ReferenceData) -> list[tuple[EquipmentObject
                 start -= 1
         if m.entry.kind == "system" and _compared_to(low, start):
             continue  # "the German version of the M270": named for comparison, not pledged
+        if _recipients_own(low, start):
+            continue  # "interceptors for Ukraine's Patriot batteries": what Ukraine already has
         if _serviced(low, start):
             continue  # "spare parts for M109 howitzers": the parts are given, not the howitzers
         obj = build_object(ref, ph, start, None)
@@ -1672,6 +1680,19 @@ def _serviced(low: list[str], start: int) -> bool:
     return True
 
 
+def _recipients_own(low: list[str], start: int) -> bool:
+    """The phrase at `start` follows "for/of/with Ukraine's" or "for the Ukrainian": the recipient's equipment."""
+    k = start - 1
+    while k >= 0 and low[k] in ("'", "s", "existing", "the"):
+        k -= 1
+    if k < 1 or low[k] not in ("ukraine", "ukraine's", "ukrainian", "ukrainians'"):
+        return False
+    j = k - 1
+    while j >= 0 and low[j] in ("the",):
+        j -= 1
+    return j >= 0 and low[j] in ("for", "of", "with", "to")
+
+
 _COMPARISON = frozenset("version variant equivalent successor copy derivative upgrade counterpart cousin".split())
 
 
@@ -1743,7 +1764,7 @@ def _bare_generic_ok(seg: Seg, obj: EquipmentObject, objects, gov, side: str) ->
     if obj.system.category in quantified_cats:
         return False
     k = obj.first - 1
-    while k >= 0 and seg.low[k] in ("the", "a", "an", ","):
+    while k >= 0 and seg.low[k] in ("the", "a", "an", ",", "their", "its", "associated", "related"):
         k -= 1
     if k >= 0 and seg.low[k] in ("including", "incl", "notably") and any(q is not None and o.first < obj.first for o, q in objects):
         return False  # "400 vehicles, including armoured, all-terrain and logistics vehicles"
@@ -1872,8 +1893,10 @@ def _segment_candidates(text: str, seg: Seg, ref: ReferenceData, lst: ListState,
             continue  # "Since 2022, Swedish support has had a total value of SEK 30 billion"
         if (status == "no-trigger" or status == "weak" and gov is None) and tied and (valued or named):
             status, why = "weak", "trigger:package worth"  # "The package, Sweden's tenth, is worth SEK 4.3bn."
-        elif status == "pledge" and gov is None and tied and (valued or named):
-            pass  # a list item of new contributions: "- Finland's 25th package, worth EUR 188 million, contains ..."
+        elif status == "pledge" and gov is None and ((tied and (valued or named)) or _earmark(seg, mo) is not None):
+            # a list item of new contributions: "- Finland's 25th package, worth EUR 188 million, contains
+            # ...", "- The Netherlands – EUR 150 million for the procurement of PAC-3 interceptors"
+            pass
         elif part and status in ("no-trigger", "pledge", "weak"):
             status, why = "pledge", "value:part of a package"  # "$1bn in drawdown, and $850m in USAI funds"
         elif status not in ("pledge", "weak") or gov is None:
@@ -1937,6 +1960,28 @@ def _earmark(seg: Seg, mo: Money) -> System | None:
         if low[k] not in _EARMARK_GLUE:
             return None
     return None
+
+
+def _delivery_noun_before(seg: Seg, anchor: int) -> bool:
+    """"the delivery of the second SAMP/T system", "the arrival of the first F-16s": the delivery of
+    something pledged before, talked about as a noun."""
+    low = seg.low
+    k = anchor - 1
+    known = False
+    while k >= 0 and (low[k] in ("the", "first", "second", "third", "last", "remaining", "final", "next")
+                      or low[k] in _NUMBER_WORDS or low[k].isdigit()):
+        known = known or low[k] in ("the", "first", "second", "third", "last", "remaining", "final", "next")
+        k -= 1
+    return known and k >= 1 and low[k] == "of" and low[k - 1] in ("delivery", "deliveries", "arrival")
+
+
+def _money_buys(seg: Seg, at: int) -> bool:
+    """A sum just before the procurement word at `at` pays for it: "€150 million for the procurement
+    of", "DKK 200 million to purchase"."""
+    k = at - 1
+    while k >= 0 and seg.low[k] in ("for", "to", "the", "a", "joint"):
+        k -= 1
+    return k >= 0 and any(mo.first <= k <= mo.last for mo in seg.money)
 
 
 def _valued_subject(seg: Seg, mo: Money) -> System | None:

@@ -296,6 +296,7 @@ def split_segments(folded: str) -> list[Segment]:
     in_list = False
     table: tuple[str, int, int] | None = None
     bulleted = False  # the last line was a bulleted item
+    lead_numbered = False  # the last list lead was a numbered paragraph ("5. ... the following:")
     while pos < n:
         nl = folded.find("\n", pos)
         if nl < 0:
@@ -337,7 +338,22 @@ def split_segments(folded: str) -> list[Segment]:
                 blank = False
                 continue
         bullet = _BULLET_RE.match(line)
-        if bullet and bullet.end() < len(line) and line.endswith(":") and not was_bulleted and blank:
+        numbered = bullet is not None and line[: bullet.end()].strip()[:1].isdigit()
+        if numbered and blank and lead_numbered and line.endswith((".", "!", "?")) and line.count(" ") >= 8:
+            # "6. Ministers welcomed ...": the next numbered paragraph of a communiqué, a sibling of
+            # the one that led a list ("5. ... the following:"), not an item of that list
+            in_list = False
+            first = True
+            for ss, se in _sentence_spans(line[bullet.end():], ls + bullet.end()):
+                ss, se = _trim(folded, ss, se)
+                if ss < se:
+                    for s, e in _cut(folded, ss, se):
+                        segments.append(Segment(s, e, SENTENCE, block, blank and first))
+                        first = False
+            blank = False
+            continue
+        if bullet and bullet.end() < len(line) and line.endswith(":") and blank:
+            lead_numbered = numbered
             # "5. Members announced the following new contributions:" - a numbered paragraph of a
             # communiqué that leads the list under it, not an item of one.
             spans = [_trim(folded, a, b) for a, b in _sentence_spans(line[bullet.end():], ls + bullet.end())]
