@@ -356,3 +356,42 @@ def test_a_numbered_communique_gives_each_country_s_listed_contribution_and_noth
 def test_money_for_the_procurement_of_equipment_is_that_equipment_paid_for_ukraine():
     (nl,) = [p for p in extract(COMMUNIQUE, full_ref()) if p.donor_code == "NL"]
     assert (nl.item, nl.value_amount, nl.value_currency) == ("missile", 150_000_000, "EUR")
+
+
+def test_a_package_another_minister_set_out_is_that_minister_s_country_s():
+    text = ("Boris will speak for Germany in a moment. But I want to thank him for the package he set out to me "
+            "this morning: four more IRIS-T air defence systems and 30 Patriot interceptors.")
+    assert found("The UK will send 100,000 anti-tank mines to Ukraine. " + text) == [
+        ("GB", "anti-tank mines", 100000), ("DE", "IRIS-T SLM", 4), ("DE", "Patriot", 30)]
+
+
+def test_a_loan_tranche_is_no_aid_package():
+    text = ("The UK will send 100,000 anti-tank mines to Ukraine. And all of this comes on top of the first "
+            "£752 million tranche of our £2.26 billion loan, which was released to Kyiv last month.")
+    assert found(text) == [("GB", "anti-tank mines", 100000)]
+
+
+def test_the_donor_s_own_army_taking_delivery_is_procurement():
+    text = "The British Army will take delivery of its first RCH 155 wheeled howitzers from Germany this year."
+    assert found(text) == []
+
+
+def test_what_we_have_done_is_recalled_history():
+    text = "What we have done is provide the Bushmasters, which have done an outstanding job, and now the Abrams."
+    assert found("Australia will provide 49 M1A1 Abrams tanks to Ukraine. " + text) == [("AU", "M1A1 Abrams", 49)]
+
+
+def test_the_time_of_a_later_clause_does_not_make_a_delivery_news():
+    text = "We handed over two Mi-8 helicopters and Stinger missiles, and all of them are in service at the front today."
+    assert found("Lithuania supports Ukraine. " + text) == []
+
+
+def test_a_country_that_will_fund_or_confirmed_a_contribution_pledges_its_value():
+    text = ("Germany will fund a further PURL package worth 500 million US dollars. And the Netherlands has "
+            "confirmed a second contribution, of 250 million euros.")
+    assert [(p.donor_code, p.value_amount) for p in extract(text, full_ref())] == [("DE", 500_000_000), ("NL", 250_000_000)]
+
+
+def test_an_item_s_purpose_does_not_hide_the_next_item_of_the_list():
+    text = "The US package includes AIM-9M missiles for Ukraine's air defense, 155mm artillery rounds, and Javelin missiles."
+    assert found(text) == [("US", "AIM-9 Sidewinder", None), ("US", "155mm artillery ammunition", None), ("US", "Javelin", None)]

@@ -140,6 +140,10 @@ def _after_preposition(low: list[str], first: int) -> bool:
         # "The (Federal) Government of Germany is providing": the government is the subject, unless
         # it is itself after a preposition ("talks with the Government of Poland").
         return j >= 0 and low[j] in NOT_SUBJECT_BEFORE
+    if k >= 1 and low[k] == "for" and low[k - 1] in ("speak", "speaks", "speaking", "spoke"):
+        return False  # "Boris will speak for Germany": the person stands for that donor
+    if k >= 1 and low[k] == "of" and low[k - 1] == "behalf":
+        return False  # "on behalf of Norway"
     return k >= 0 and (low[k] in NOT_SUBJECT_BEFORE or low[k] in ("join", "joins", "joined", "joining"))
 
 

@@ -422,6 +422,9 @@ def _previous_verb_blocks(seg: Seg, gov: tuple[int, int, frozenset]) -> str:
         if c[0] < stop:
             break
         kinds = c[2]
+        if (REQUEST in kinds and c[1] + 2 < len(seg.low) and seg.low[c[1] + 1] == "to"
+                and seg.low[c[1] + 2] in _COURTESY_VERBS):
+            continue  # "I want to thank him for the package he set out": a courtesy, not a request
         if REQUEST in kinds or PERMIT in kinds:
             return "request"
         if HYPO in kinds and seg.low[c[0]] not in ("can",):
@@ -431,6 +434,8 @@ def _previous_verb_blocks(seg: Seg, gov: tuple[int, int, frozenset]) -> str:
     return ""
 
 
+_COURTESY_VERBS = frozenset(
+    "thank welcome acknowledge recognise recognize commend congratulate salute pay praise highlight mention".split())
 _NEW_CLAUSE_AUX = frozenset("will would has have had is are was were shall can could may might must".split())
 
 
@@ -565,8 +570,8 @@ def _news_delivery(seg: Seg, gov, anchor: int, side: str) -> bool:
     for k, t in enumerate(low):
         if seg.clause_id[k] != clause:
             continue
-        if t in ("which", "who", "that", "—", "–"):
-            break  # "..., which today protect Ukrainian cities": the aside's time, not the delivery's
+        if t in ("which", "who", "that", "—", "–") or (k > gov[1] and t in (",", ";")):
+            break  # "..., which today protect Ukrainian cities", "..., and all are in service today": not the delivery's time
         if t in _NEWS_TIME or (t == "this" and k + 1 < len(low) and low[k + 1] in ("week", "morning", "afternoon", "evening")):
             return True
     return False
@@ -824,6 +829,9 @@ def _pledge_status(seg: Seg, anchor: int, span_last: int, lst: ListState) -> tup
         return "background", "cue:after receiving", gov, side  # "... after receiving 14 tanks from Germany"
     if _nominal_promise(seg, gov[0]):
         return "other", "cue:promise to", gov, side
+    before = seg.low[max(0, gov[0] - 6) : gov[0]]
+    if "what" in before and "done" in before and before[-1] in ("is", "was", "to"):
+        return "background", "cue:what we have done", gov, side  # "What we have done is provide the Bushmasters"
     if _delivery_noun_before(seg, anchor):
         return "background", "cue:delivery of", gov, side  # "welcomed the forthcoming delivery of the second SAMP/T"
     if _dated_past(seg, gov):
@@ -900,6 +908,10 @@ def _attribute(seg: Seg, gov, side: str, anchor: int, obj_first: int, obj_last: 
         att = donor_rules.subject(seg, gov[0])
         if att is not None and att.donor is not None:
             return donor_rules.Attribution(None, "none", "receiver")
+        before = seg.low[max(0, gov[0] - 8) : gov[0]]
+        if any(t in ("army", "forces", "bundeswehr", "navy") for t in before) and not any(
+                t in ("ukraine", "ukrainian", "ukraine's") for t in before):
+            return donor_rules.Attribution(None, "none", "receiver")  # "The British Army will take delivery of ..."
         d = donor_rules.agent(seg, gov[0], len(seg.low))
         if d is not None:
             return donor_rules.Attribution(d, "agent")
@@ -1799,8 +1811,15 @@ def _bare_generic_ok(seg: Seg, obj: EquipmentObject, objects, gov, side: str) ->
         k += 1
         if k < obj.first and low[k] == "with":
             k += 1
+    complement = False
     for j in range(k, obj.first):
         t = low[j]
+        if t in ("for", "to") and j - 1 in spans:
+            complement = True  # "AIM-9M missiles for Ukraine's air defense, 155mm rounds": the purpose of the item before
+            continue
+        if complement and t not in (",", ";", "and"):
+            continue
+        complement = False
         if j in spans or t in _LIST_GLUE:
             continue
         if t in ("with", "associated", "related", "together", "along", "accompanying", "plus") and not together:
@@ -1910,7 +1929,9 @@ def _segment_candidates(text: str, seg: Seg, ref: ReferenceData, lst: ListState,
             continue
         if gov is not None and not valued and not part and not (PLEDGE in gov[2] and (side == "before" or tied)):
             continue
-        if any(seg.low[k] in _NOT_AID_MONEY for k in range(mo.first, min(len(seg.low), mo.last + 6))):
+        if any(seg.low[k] in _NOT_AID_MONEY for k in range(mo.first, min(len(seg.low), mo.last + 6))) or (
+                any(seg.low[k] in ("loan", "loans") for k in range(mo.last + 1, min(len(seg.low), mo.last + 10)))
+                and any(seg.low[k] in ("tranche", "of", "from") for k in range(mo.last + 1, min(len(seg.low), mo.last + 3)))):
             continue  # "£1.6 billion of UK export finance", "a €5bn loan"
         clause = seg.clause_id[mo.first]
         direct = gov is not None and side == "before" and mo.first - gov[1] <= 4 and all(
