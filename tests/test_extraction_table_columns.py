@@ -115,3 +115,25 @@ def test_the_package_value_is_read_from_value_of_and_value_is():
 
 def test_a_running_total_value_is_no_package():
     assert extract("Since 2022, Swedish support has had a total value of SEK 30 billion.", full_ref()) == []
+
+
+CANADIAN_TABLE = (
+    "At today's meeting the Minister of National Defence announced new donations of Canadian equipment to "
+    "Ukraine. The table below brings together these donations and those Canada has announced since January.\n\n"
+    "Date announced | Donation | Value (CAD)\n-------------- | -------- | -----------\n"
+    "February 19, 2024 | More than 800 SkyRanger R70 drones, made in Ontario | $95,000,000\n"
+    "March 8, 2024 | Contribution to the Czech-led ammunition initiative | $30M\n"
+    "June 13, 2024 | 2,300 CRV7 rocket motors from surplus stocks | n/a (surplus)\n"
+)
+
+
+def test_a_table_with_no_count_column_reads_counts_and_values_in_its_rows():
+    proposals = extract(CANADIAN_TABLE, full_ref())
+    assert [(p.donor_code, p.system_name, p.quantity, p.value_amount) for p in proposals] == [
+        ("CA", "SkyRanger R70", 800, 95_000_000), ("CA", None, None, 30_000_000), ("CA", "CRV7", 2300, None)]
+
+
+def test_the_content_of_a_running_total_is_history():
+    text = ("Since February 2022, Canada has committed more than $4 billion in military assistance to Ukraine. "
+            "This includes:\n- 8 Leopard 2 main battle tanks;\n- 200 Senator armoured personnel carriers;\n")
+    assert found(text) == []

@@ -21,7 +21,7 @@ from .reference import Donor, Match, ReferenceData, System, match_view
 from .systems import AMMUNITION_HEADS, EquipmentObject, Phrase, build_object, lemma
 from .text import HEADING, ITEM, LEAD, SENTENCE, Segment, Tokens, fold, split_segments, token_slice, tokenize_all
 from .triggers import (
-    ATTACK, BACKGROUND, HYPO, INCLUDE, NEG, OTHER_VERB, PACKAGE, PERMIT, PLEDGE, POSITIVE,
+    AGG, ATTACK, BACKGROUND, HYPO, INCLUDE, NEG, OTHER_VERB, PACKAGE, PERMIT, PLEDGE, POSITIVE,
     PROCURE, RECEIVE, RECIPIENT, REQUEST, TOTAL, TOTAL_SOFT, VERB_CUES, WEAK, cue_trie,
     AUXILIARIES, DELIVERY_PAST, NOT_PAST,
 )
@@ -524,7 +524,7 @@ def _superlative_before(seg: Seg, at: int) -> bool:
     likewise an ordinal ("the twenty-fifth drawdown ... since August 2021")."""
     for k in range(max(0, at - 20), at):
         t = seg.low[k]
-        if k >= at - 6 and (t in ("largest", "biggest", "most", "first", "single", "greatest") or (t.endswith("est") and len(t) > 5)):
+        if k >= at - 10 and (t in ("largest", "biggest", "most", "first", "single", "greatest") or (t.endswith("est") and len(t) > 5)):
             return True
         if t in _ORDINALS and (t not in ("th", "st", "nd", "rd") or (k > 0 and seg.low[k - 1].isdigit())) and (
                 k >= at - 10 or any(u in _PACKAGE_NOUNS for u in seg.low[k + 1 : k + 3])):
@@ -1047,6 +1047,7 @@ def extract(text: str, ref: ReferenceData) -> list[Extracted]:
     speaker: Donor | None = None
     background = False
     lead_sents: list[tuple[Seg, str]] = []  # the analysed sentences of the paragraph just read
+    para_fresh = False  # the paragraph just read announces something new (any of its sentences)
     category_run = False  # the lines read since the last short heading are a block of list items
     for order, (segment, a, b, matches, equipment) in enumerate(found):
         kind = segment.kind
@@ -1064,6 +1065,10 @@ def extract(text: str, ref: ReferenceData) -> list[Extracted]:
         light = (not equipment and kind not in (HEADING, LEAD)
                  and _DIGIT_RE.search(folded, segment.start, segment.end) is None
                  and _PACKAGE_RE.search(folded, segment.start, segment.end) is None)
+        if (kind == SENTENCE and segment.blank_before) or kind == HEADING:
+            para_fresh = False
+        if kind == SENTENCE and _FRESH_RE.search(folded, segment.start, segment.end) is not None:
+            para_fresh = True  # "the Minister announced new donations ..." (read for a table under the paragraph)
         if light:
             if kind == SENTENCE:
                 lst = ListState()
@@ -1087,6 +1092,8 @@ def extract(text: str, ref: ReferenceData) -> list[Extracted]:
             # of Lithuania approved a new package worth EUR 35 million." / "The package includes:").
             if not (lst.positive or lst.negative) and lead_sents:
                 lst = _paragraph_lead(lead_sents, context, document)
+            if not (lst.positive or lst.negative) and para_fresh and (context or document):
+                lst = ListState(context or document, True, False, "the paragraph above the table")
             continue
         if kind in (HEADING, LEAD):
             if _is_background_heading(seg_text):
@@ -1108,6 +1115,10 @@ def extract(text: str, ref: ReferenceData) -> list[Extracted]:
             has_neg = any((c[2] & _LEAD_NEGATIVE and not c[2] & POSITIVE and not _subordinate_request(seg, c))
                           or (PLEDGE in c[2] and _delivered_in_past(seg, c))
                           for c in seg.cues if c[0] < aside) or (kind == LEAD and _inventory_lead(seg))
+            if (kind == LEAD and not has_neg and lead_sents and seg.low and seg.low[0] in ("this", "these", "it", "that", "they")
+                    and any(c[2] & {TOTAL, BACKGROUND} and not _superlative_before(lead_sents[-1][0], c[0])
+                            for c in lead_sents[-1][0].cues)):
+                has_neg = True  # "Since 2022, Canada has committed $4 billion. This includes:": the total's content
             if future and not has_neg:
                 has_pos = True  # "Planned deliveries:", "II. Support in preparation": what is still to come
             if (kind == LEAD and here is None and not has_pos and not has_neg and not lst.negative
@@ -1160,6 +1171,12 @@ def extract(text: str, ref: ReferenceData) -> list[Extracted]:
     return _finish(text, candidates, named_near)
 
 
+# A sentence announcing new aid: "announced new donations", "a further package of".
+_FRESH_RE = re.compile(
+    r"\b(?:announc|pledg|donat|commit|provid|unveil|approv)\w*\b[^.\n]{0,60}?\b(?:new|additional|further|another)\b"
+    r"[^.\n]{0,60}?\b(?:donations?|packages?|contributions?|aid|assistance|support|equipment|tranche)\b",
+    re.IGNORECASE)
+
 # A joint statement speaks for several governments: its "we" is no single donor.
 _JOINT_STATEMENT_RE = re.compile(r"\bjoint (?:statement|declaration|communiqu)", re.IGNORECASE)
 _JOINT_VOICE = Donor("", "the signatories of a joint statement", "joint")
@@ -1201,16 +1218,22 @@ def _paragraph_lead(sents: list[tuple[Seg, str]], context, document) -> ListStat
     """The list state a paragraph gives the table under it: a pledge or package cue (not negated,
     not an inventory of past aid) makes the rows a new package of the donor it names."""
     donor = None
-    pos = neg = False
+    pos = neg = fresh = False
     for seg, _ in sents:
         if donor is None:
             donor = donor_rules.mentioned_donor(seg)
         pos = pos or any(c[2] & POSITIVE or PACKAGE in c[2] for c in seg.cues)
+        # "the Minister announced new donations ... The table below brings together these donations and
+        # the others announced since January": new pledges lead the table, whatever else it gathers
+        fresh = fresh or (any(PLEDGE in c[2] and not _delivered_in_past(seg, c) for c in seg.cues)
+                          and any(t in ("new", "today", "additional", "further") for t in seg.low))
         neg = neg or any((c[2] & _LEAD_NEGATIVE and not c[2] & POSITIVE and not _subordinate_request(seg, c))
                          or (PLEDGE in c[2] and _delivered_in_past(seg, c))
                          for c in seg.cues if c[0] < _addition_start(seg)) or _inventory_lead(seg)
     if not pos and not neg:
         return ListState()
+    if pos and fresh:
+        neg = False
     return ListState(donor or context or document, pos and not neg, neg, sents[-1][1])
 
 
@@ -1418,8 +1441,10 @@ def _collect_objects(seg: Seg, ref: ReferenceData) -> list[tuple[EquipmentObject
         q = _trailing_count(seg, obj, used)
         if q is None and not obj.system.generic and not (obj.head and seg.raw[_head_index(seg, obj)].lower().endswith("s")) and not _noun_follows(seg, obj.last):
             q = _article_quantity(seg, obj.first)
-        if obj.system.generic and q is None and _noun_follows(seg, _complement_start(seg, obj)):
-            continue  # "drone parts", "air defence components": the generic word is a modifier
+        if obj.system.generic and q is None and (_noun_follows(seg, _complement_start(seg, obj))
+                                                 or (_noun_follows(seg, _head_index(seg, obj))
+                                                     and not any(t in ("for", "of") for t in seg.low[obj.first : obj.last + 1]))):
+            continue  # "drone parts", "the Czech-led ammunition initiative": the generic word is a modifier
         if obj.system.generic and q is None and obj.head and not seg.raw[_head_index(seg, obj)].lower().endswith("s"):
             aq = _article_quantity(seg, obj.first)
             if aq is not None and aq.first > 0 and (seg.low[aq.first - 1] in ("as", "well", "and", "plus") or seg.cue_kinds_at[aq.first - 1] & POSITIVE):
@@ -1667,7 +1692,8 @@ def _noun_follows(seg: Seg, last: int) -> bool:
     if k >= len(seg.low):
         return False
     t = seg.low[k]
-    return (t.isalpha() and seg.raw[k].islower() and t not in FUNCTION_WORDS and not seg.cue_kinds_at[k]
+    return (t.isalpha() and seg.raw[k].islower() and t not in FUNCTION_WORDS
+            and not (seg.cue_kinds_at[k] - {PACKAGE, AGG})  # "ammunition initiative", "drone coalition"
             and not t.endswith(("ed", "ing", "ly")) and seg.phrase.match_at[k] is None)
 
 
@@ -1912,7 +1938,8 @@ def _segment_candidates(text: str, seg: Seg, ref: ReferenceData, lst: ListState,
             continue  # "Since 2022, Swedish support has had a total value of SEK 30 billion"
         if (status == "no-trigger" or status == "weak" and gov is None) and tied and (valued or named):
             status, why = "weak", "trigger:package worth"  # "The package, Sweden's tenth, is worth SEK 4.3bn."
-        elif status == "pledge" and gov is None and ((tied and (valued or named)) or _earmark(seg, mo) is not None):
+        elif status == "pledge" and gov is None and ((tied and (valued or named)) or _earmark(seg, mo) is not None
+                                                     or seg.segment.kind == ITEM):
             # a list item of new contributions: "- Finland's 25th package, worth EUR 188 million, contains
             # ...", "- The Netherlands – EUR 150 million for the procurement of PAC-3 interceptors"
             pass

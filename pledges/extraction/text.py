@@ -151,6 +151,7 @@ _ITEM_HEADERS = ("item", "items", "equipment", "system", "systems", "weapon", "w
                  "capability", "capabilities", "description", "designation", "type", "name", "component",
                  "components", "material", "asset", "assets", "platform", "article", "articles", "product",
                  "donation", "contribution")
+_VALUE_HEADERS = ("value", "cost", "costs", "price", "worth")
 _HEADER_WORD_RE = re.compile(r"[a-z]+")
 # A count cell that says nothing: "-", "–", "classified", "n/a", "tbd", "not disclosed".
 _UNDISCLOSED_CELL_RE = re.compile(r"[ \t]*(?:[-\u2013\u2014?*/]+|n/?a|tbd|tbc|classified|undisclosed|not disclosed|"
@@ -206,7 +207,12 @@ def _table_header(line: str) -> tuple[str, int, int] | None:
         return -1
 
     item, qty = find(_ITEM_HEADERS), find(_QTY_HEADERS)
-    if item < 0 or qty < 0 or item == qty:
+    if item >= 0 and qty < 0 and sep == "|":
+        # "Date announced | Donation | Value (CAD)": no count column; a row reads its item cell up to
+        # the value cell, and counts are found in the item's own words.
+        value = find(_VALUE_HEADERS)
+        qty = value if value > item else item
+    if item < 0 or qty < 0 or (item == qty and sep != "|"):
         return None
     return sep, item, qty
 
