@@ -395,3 +395,31 @@ def test_a_country_that_will_fund_or_confirmed_a_contribution_pledges_its_value(
 def test_an_item_s_purpose_does_not_hide_the_next_item_of_the_list():
     text = "The US package includes AIM-9M missiles for Ukraine's air defense, 155mm artillery rounds, and Javelin missiles."
     assert found(text) == [("US", "AIM-9 Sidewinder", None), ("US", "155mm artillery ammunition", None), ("US", "Javelin", None)]
+
+
+def test_money_put_in_or_paid_in_crowns_is_pledged():
+    text = ("Sweden will pay 300 million Swedish crowns, while Lithuanian Prime Minister Ingrida Simonyte said "
+            "Vilnius would put in 35 million euros.")
+    assert [(p.donor_code, p.value_amount, p.value_currency) for p in extract(text, full_ref())] == [
+        ("SE", 300_000_000, "SEK"), ("LT", 35_000_000, "EUR")]
+
+
+def test_a_country_that_leads_an_initiative_is_not_its_donor():
+    assert found("Canada will contribute to the Czech-led initiative to buy 800,000 artillery shells.") == []
+
+
+def test_a_person_after_with_and_a_title_is_no_subject():
+    text = ("The UK supports Ukraine, and the UK will keep doing so. The Prime Minister, visiting Warsaw with NATO Secretary General Jens "
+            "Stoltenberg, has announced an additional £500 million of military funding for Ukraine.")
+    assert [(p.donor_code, p.value_amount) for p in extract(text, full_ref())] == [("GB", 500_000_000)]
+
+
+def test_counts_written_with_a_space_between_thousands():
+    text = "Lithuania will send:\n- FPV drones produced by Lithuanian manufacturers\t3 000\n- 16 105mm howitzers\n"
+    assert found(text) == [("LT", "FPV drones", 3000), ("LT", "howitzers", 16)]
+
+
+def test_a_list_line_given_before_is_no_new_pledge():
+    text = ("Lithuania's new package contains:\n- Contribution to the Czech-led ammunition initiative: EUR 35 "
+            "million, transferred in full in April 2024\n- 20 M577 armoured personnel carriers\n")
+    assert found(text) == [("LT", "armoured personnel carriers", 20)]

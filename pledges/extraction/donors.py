@@ -128,9 +128,17 @@ _GOVERNMENT_OF = frozenset("government cabinet ministry republic kingdom".split(
 _GOVERNMENT_OF_MODS = frozenset("the federal national royal".split())
 
 
+_TITLE_WORDS = frozenset(
+    """secretary general secretary-general minister prime deputy president chancellor defence defense
+    foreign nato eu un counterpart colleague high representative commissioner -""".split()
+)
+
+
 def _after_preposition(low: list[str], first: int) -> bool:
     """"in Brussels", "join the United States in", "with the Netherlands": not a subject."""
     k = first - 1
+    while k >= 0 and low[k] in _TITLE_WORDS:
+        k -= 1  # "with NATO Secretary General Jens Stoltenberg": the title stands between
     if k >= 0 and low[k] == "the":
         k -= 1
     if k >= 1 and low[k] == "of" and low[k - 1] in _GOVERNMENT_OF:

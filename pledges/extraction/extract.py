@@ -169,6 +169,8 @@ def _analyse(text: str, folded: str, segment: Segment, ref: ReferenceData, toks:
         for k in range(m.first, m.last + 1):
             covered[k] = True
         if kind == "donor" or kind == "person":
+            if m.last + 2 < n and toks.low[m.last + 1] == "-" and toks.low[m.last + 2] in ("led", "run", "hosted", "based", "made", "built"):
+                continue  # "a Czech-led initiative", "US-made": names a leader or a maker, not a giver
             for k in range(m.first, m.last + 1):
                 donor_at[k] = (m.entry.target, kind, m.first)
         else:
@@ -786,6 +788,8 @@ def _pledge_status(seg: Seg, anchor: int, span_last: int, lst: ListState) -> tup
         gov, side = None, ""
     if gov is None:
         if seg.segment.kind == ITEM and lst.positive and not lst.negative:
+            if _done_remark(seg, span_last):
+                return "background", "cue:done before", None, ""  # "EUR 35 million, transferred in full in April 2024"
             return "pledge", "list:" + lst.lead[:40], None, ""
         pkg = _clause_has(seg, clause, PACKAGE)
         if (pkg >= 0 and seg.segment.kind in (ITEM, LEAD, HEADING) and seg.low[pkg] not in _THING_WORDS
@@ -1621,7 +1625,8 @@ def _count_cell(seg: Seg, last: int) -> int:
             return k + 1 if any(qq.first == k + 1 for qq in seg.quantities) else -1
         t = seg.low[k]
         year = len(t) == 4 and t[:2] in ("19", "20") and t.isdigit() and seg.low[k - 1] in ("in", "by", "from", "until", "of")
-        if seg.phrase.match_at[k] is not None or (t[:1].isdigit() and not year):
+        m = seg.phrase.match_at[k]
+        if (m is not None and m.entry.kind in ("system", "generic")) or (t[:1].isdigit() and not year):
             return -1  # another thing or another number in the item cell: not the count's alone
     return -1
 
@@ -1928,8 +1933,8 @@ def _segment_candidates(text: str, seg: Seg, ref: ReferenceData, lst: ListState,
         valued = _worth(seg, mo) and (tied or not equipment)  # "a drawdown ..., and it is valued at $400m"
         named = _names_package(seg, mo)  # "This $400 million package includes ..."
         part = accepted is not None and _coordinated_money(seg, accepted, mo)
-        if accepted is not None and not part:
-            break  # one package value per sentence, unless its parts are given side by side
+        if accepted is not None and not part and seg.clause_id[mo.first] == seg.clause_id[accepted.first]:
+            break  # one package value per clause, unless its parts are given side by side
         if valued or named:
             tied = True
         if gov is None and any(
@@ -2008,6 +2013,18 @@ def _earmark(seg: Seg, mo: Money) -> System | None:
         if low[k] not in _EARMARK_GLUE:
             return None
     return None
+
+
+def _done_remark(seg: Seg, last: int) -> bool:
+    """A list line's remark that the thing was given before: ", transferred in full in April 2024",
+    ", delivered in 2023", ", already delivered"."""
+    low = seg.low
+    for k in range(last + 1, len(low) - 1):
+        if low[k] == "," and (low[k + 1] in DELIVERY_PAST or low[k + 1] == "already") and low[k + 1] not in ("made", "given"):
+            rest = low[k + 1 : k + 8]
+            return "already" in rest or any(
+                t in ("in", "on") and (u.isdigit() or u in _MONTHS) for t, u in zip(rest, rest[1:]))
+    return False
 
 
 def _delivery_noun_before(seg: Seg, anchor: int) -> bool:

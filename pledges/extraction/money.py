@@ -27,7 +27,10 @@ QUALIFIED_WORDS = {
     ("new", "zealand", "dollars"): "NZD", ("danish", "kroner"): "DKK", ("danish", "krone"): "DKK",
     ("norwegian", "kroner"): "NOK", ("norwegian", "krone"): "NOK", ("swedish", "kronor"): "SEK",
     ("swedish", "krona"): "SEK", ("swiss", "francs"): "CHF", ("czech", "korunas"): "CZK",
-    ("czech", "crowns"): "CZK",
+    ("czech", "crowns"): "CZK", ("swedish", "crowns"): "SEK", ("danish", "crowns"): "DKK",
+    ("norwegian", "crowns"): "NOK", ("icelandic", "kronur"): "ISK", ("icelandic", "crowns"): "ISK",
+    ("australian", "dollar"): "AUD", ("canadian", "dollar"): "CAD", ("japanese", "yen"): "JPY",
+    ("polish", "zlotys"): "PLN", ("british", "pounds"): "GBP",
 }
 SCALE = {
     "thousand": 10**3, "k": 10**3, "million": 10**6, "millions": 10**6, "mn": 10**6, "mln": 10**6,

@@ -120,6 +120,15 @@ def _digits_at(toks: Tokens, i: int) -> tuple[int | None, int]:
         grouped = True
         if len(text) > MAX_DIGITS:
             return None, j
+    # "36 000", "3 000 000" (a thin or plain space between groups, as European texts and tables write
+    # them): one space exactly, a first group of at most three digits, groups of three.
+    while (not grouped and len(first) <= 3 and j + 1 < n and raw[j + 1].isdigit() and len(raw[j + 1]) == 3
+           and toks.starts[j + 1] - toks.ends[j] == 1
+           and (j + 2 >= n or toks.starts[j + 2] > toks.ends[j + 1])):  # not "16 105mm"
+        text += raw[j + 1]
+        j += 1
+        if len(text) > MAX_DIGITS:
+            return None, j
     dec = ""
     if j + 2 < n and raw[j + 1] == "." and not sp[j + 1] and not sp[j + 2] and raw[j + 2].isdigit() and len(raw[j + 2]) <= 3:
         dec = raw[j + 2]
