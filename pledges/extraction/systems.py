@@ -123,6 +123,8 @@ class Phrase:
         raw = self.raw[i]
         if raw[:1].isupper() and len(raw) > 1 and tok not in ("the", "and", "for", "of", "with"):
             return True  # an unknown proper name (maker, model)
+        if raw.isupper() and i + 1 < len(self.low) and not self.space[i + 1] and self.low[i + 1][:1].isdigit():
+            return True  # "M577", "K9": a letter glued to a model number
         if len(tok) > 4 and tok.endswith(("ed", "al", "ic", "ive", "ian", "ish", "ese")):
             return True
         if (len(tok) > 4 and tok.endswith("ly") and tok not in _NOT_ADVERBS and i + 1 < len(self.low)
