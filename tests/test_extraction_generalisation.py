@@ -423,3 +423,8 @@ def test_a_list_line_given_before_is_no_new_pledge():
     text = ("Lithuania's new package contains:\n- Contribution to the Czech-led ammunition initiative: EUR 35 "
             "million, transferred in full in April 2024\n- 20 M577 armoured personnel carriers\n")
     assert found(text) == [("LT", "armoured personnel carriers", 20)]
+
+
+def test_a_speech_by_a_titled_minister_speaks_for_that_minister_s_country():
+    text = "Oral statement by Defence Secretary Ben Wallace\n\nToday we will send 14 Challenger 2 tanks to Ukraine.\n"
+    assert found(text) == [("GB", "Challenger 2", 14)]

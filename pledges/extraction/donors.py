@@ -137,8 +137,11 @@ _TITLE_WORDS = frozenset(
 def _after_preposition(low: list[str], first: int) -> bool:
     """"in Brussels", "join the United States in", "with the Netherlands": not a subject."""
     k = first - 1
-    while k >= 0 and low[k] in _TITLE_WORDS:
-        k -= 1  # "with NATO Secretary General Jens Stoltenberg": the title stands between
+    t = k
+    while t >= 0 and (low[t] in _TITLE_WORDS or (low[t] in ("for", "of", "state") and t > 0 and low[t - 1] in _TITLE_WORDS)):
+        t -= 1
+    if t < k and t >= 0 and low[t] in ("with", "alongside", "beside", "besides", "visiting", "met", "meeting"):
+        return True  # "visiting Warsaw with NATO Secretary General Jens Stoltenberg": company, not the subject
     if k >= 0 and low[k] == "the":
         k -= 1
     if k >= 1 and low[k] == "of" and low[k - 1] in _GOVERNMENT_OF:
