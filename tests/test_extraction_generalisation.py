@@ -428,3 +428,29 @@ def test_a_list_line_given_before_is_no_new_pledge():
 def test_a_speech_by_a_titled_minister_speaks_for_that_minister_s_country():
     text = "Oral statement by Defence Secretary Ben Wallace\n\nToday we will send 14 Challenger 2 tanks to Ukraine.\n"
     assert found(text) == [("GB", "Challenger 2", 14)]
+
+
+def test_a_package_largest_to_date_leads_its_list():
+    text = ("Estonia will provide its largest package to date, worth approximately €113 million, consisting of:\n"
+            "- dozens of FH70 155mm towed howitzers;\n- Carl Gustaf anti-tank weapons with ammunition.\n")
+    assert found(text) == [("EE", None, None), ("EE", "FH70", None), ("EE", "Carl Gustaf", None)]
+
+
+def test_an_approved_proposal_of_a_ministry_is_the_government_s_decision():
+    text = ("At its session on Friday, the Government of the Slovak Republic approved a proposal from the "
+            "Ministry of Defence to provide Ukraine with 13 MiG-29 fighter aircraft.")
+    assert found(text) == [("SK", "MiG-29", 13)]
+
+
+def test_a_question_pledges_nothing():
+    assert found("QUESTION (Ukrinform): Will Belgium also provide Patriot systems?") == []
+
+
+def test_list_counts_after_brackets_and_with_units_in_the_cell():
+    text = ("The Netherlands will send:\n- YPR-765 armoured vehicles (various versions): 56.\n"
+            "- Thermal imaging devices: approx. 1,500, for use by infantry and drone units.\n\n"
+            "Sweden will send:\n\nItem | Quantity\n--- | ---\n"
+            "Pansarbandvagn 302 (Pbv 302) armoured personnel carriers | approx. 300\n"
+            "155 mm artillery ammunition | more than 20,000 rounds\n")
+    assert found(text) == [("NL", "YPR-765", 56), ("NL", "thermal imaging devices", 1500),
+                           ("SE", "Pbv 302", 300), ("SE", "155mm artillery ammunition", 20000)]

@@ -27,7 +27,8 @@ _PLAIN_CAPITALS = frozenset(
     so as a an its his her their our after before with while meanwhile separately later
     earlier yesterday tomorrow tonight overall in additionally furthermore moreover monday tuesday
     wednesday thursday friday saturday sunday january february march april may june july august
-    september october november december""".split()
+    september october november december defence defense ministry government cabinet council affairs
+    office forces""".split()  # "the Ministry of Defence to provide": the government's own, no other party
 )
 
 

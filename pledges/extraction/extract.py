@@ -158,10 +158,15 @@ def _drop_parenthesised_repeats(toks: Tokens, matches: list[Match]) -> list[Matc
 
 def _analyse(text: str, folded: str, segment: Segment, ref: ReferenceData, toks: Tokens,
              matches: list[Match]) -> Seg:
+    repeats = matches
     matches = _drop_parenthesised_repeats(toks, matches)
     view = match_view(toks)
     n = len(toks)
     covered = [False] * n
+    for m in repeats:
+        if m not in matches:
+            for k in range(m.first, m.last + 1):
+                covered[k] = True  # "Pansarbandvagn 302 (Pbv 302)": the repeat's digits are a name, not a count
     donor_at: list = [None] * n
     has_equipment = False
     for m in matches:
@@ -213,6 +218,8 @@ def _analyse(text: str, folded: str, segment: Segment, ref: ReferenceData, toks:
             if (ATTACK in kinds and first == last and last + 1 < n and toks.low[last + 1] in _ATTACK_MODIFIED
                     and toks.low[first] in _ATTACK_NOUNS):
                 continue  # "strike and air defence missiles", "attack helicopters", "fire control": a modifier
+            if toks.low[first] == "use" and first > 0 and toks.low[first - 1] in ("for", "in", "of", "ready"):
+                continue  # "for use by infantry units", "in use": a purpose, not an attack
             ks = frozenset(kinds)
             cues.append((first, last, ks))
             for k in range(first, last + 1):
@@ -401,6 +408,8 @@ def _negated(seg: Seg, first: int) -> str:
         if HYPO in kinds:
             if tok == "can" and (seg.low[first] in _SAY_VERBS or (k + 1 < len(seg.low) and seg.low[k + 1] in _SAY_VERBS)):
                 continue  # "I can announce that the Netherlands will send ...": the news, not a possibility
+            if tok in ("proposal", "proposed") and any(t in _ADOPTED for t in seg.low[max(0, k - 3) : k]):
+                continue  # "the Government approved a proposal ... to provide": the proposal is now a decision
             return "hypo"
         if REQUEST in kinds:
             return "request"
@@ -429,6 +438,9 @@ def _previous_verb_blocks(seg: Seg, gov: tuple[int, int, frozenset]) -> str:
             continue  # "I want to thank him for the package he set out": a courtesy, not a request
         if REQUEST in kinds or PERMIT in kinds:
             return "request"
+        if HYPO in kinds and seg.low[c[0]] in ("proposal", "proposed") and any(
+                t in _ADOPTED for t in seg.low[max(0, c[0] - 3) : c[0]]):
+            continue  # "the Government approved a proposal ... to provide": the proposal is now a decision
         if HYPO in kinds and seg.low[c[0]] not in ("can",):
             return "hypo"
         if NEG in kinds and seg.low[c[0]] not in ("not", "no"):
@@ -436,6 +448,7 @@ def _previous_verb_blocks(seg: Seg, gov: tuple[int, int, frozenset]) -> str:
     return ""
 
 
+_ADOPTED = frozenset("approved approves approve adopted adopts accepted accepts endorsed endorses backed".split())
 _COURTESY_VERBS = frozenset(
     "thank welcome acknowledge recognise recognize commend congratulate salute pay praise highlight mention".split())
 _NEW_CLAUSE_AUX = frozenset("will would has have had is are was were shall can could may might must".split())
@@ -1116,7 +1129,8 @@ def extract(text: str, ref: ReferenceData) -> list[Extracted]:
             # "To date, Germany has delivered:", "Delivered:", "Capabilities provided since 2022:" -
             # an inventory of what was given before; "being delivered:" / "will be sent:" is not.
             aside = _addition_start(seg)
-            has_neg = any((c[2] & _LEAD_NEGATIVE and not c[2] & POSITIVE and not _subordinate_request(seg, c))
+            has_neg = any((c[2] & _LEAD_NEGATIVE and not c[2] & POSITIVE and not _subordinate_request(seg, c)
+                           and not (c[2] & {TOTAL, BACKGROUND} and _superlative_before(seg, c[0])))
                           or (PLEDGE in c[2] and _delivered_in_past(seg, c))
                           for c in seg.cues if c[0] < aside) or (kind == LEAD and _inventory_lead(seg))
             if (kind == LEAD and not has_neg and lead_sents and seg.low and seg.low[0] in ("this", "these", "it", "that", "they")
@@ -1153,6 +1167,8 @@ def extract(text: str, ref: ReferenceData) -> list[Extracted]:
             lead_sents = []
         if background:
             continue
+        if kind == SENTENCE and text[segment.start : segment.end].rstrip().endswith("?"):
+            continue  # "Will Belgium also provide Patriot systems?": a question pledges nothing
         new = _segment_candidates(text, seg, ref, lst, context, document, order,
                                   candidates[-1].donor if candidates else None,
                                   speaker if speaker is not None or not joint_voice else _JOINT_VOICE)
@@ -1231,7 +1247,8 @@ def _paragraph_lead(sents: list[tuple[Seg, str]], context, document) -> ListStat
         # the others announced since January": new pledges lead the table, whatever else it gathers
         fresh = fresh or (any(PLEDGE in c[2] and not _delivered_in_past(seg, c) for c in seg.cues)
                           and any(t in ("new", "today", "additional", "further") for t in seg.low))
-        neg = neg or any((c[2] & _LEAD_NEGATIVE and not c[2] & POSITIVE and not _subordinate_request(seg, c))
+        neg = neg or any((c[2] & _LEAD_NEGATIVE and not c[2] & POSITIVE and not _subordinate_request(seg, c)
+                          and not (c[2] & {TOTAL, BACKGROUND} and _superlative_before(seg, c[0])))
                          or (PLEDGE in c[2] and _delivered_in_past(seg, c))
                          for c in seg.cues if c[0] < _addition_start(seg)) or _inventory_lead(seg)
     if not pos and not neg:
@@ -1449,6 +1466,8 @@ def _collect_objects(seg: Seg, ref: ReferenceData) -> list[tuple[EquipmentObject
                                                  or (_noun_follows(seg, _head_index(seg, obj))
                                                      and not any(t in ("for", "of") for t in seg.low[obj.first : obj.last + 1]))):
             continue  # "drone parts", "the Czech-led ammunition initiative": the generic word is a modifier
+        if obj.system.generic and q is None and obj.head == "unit" and seg.low[obj.last] in ("units", "unit"):
+            continue  # "for use by infantry and drone units": a formation, not equipment
         if obj.system.generic and q is None and obj.head and not seg.raw[_head_index(seg, obj)].lower().endswith("s"):
             aq = _article_quantity(seg, obj.first)
             if aq is not None and aq.first > 0 and (seg.low[aq.first - 1] in ("as", "well", "and", "plus") or seg.cue_kinds_at[aq.first - 1] & POSITIVE):
@@ -1568,7 +1587,7 @@ def _trailing_count(seg: Seg, obj: EquipmentObject, used: list[bool]) -> Quantit
     while k > obj.first and low[k] in ("-", "x", "("):
         k -= 1  # the noun run takes a trailing "-" / "x" / "(" for part of a name
     j = k + 1
-    if j + 2 < n and low[j] == "(" and not any(qq.first == j + 1 for qq in seg.quantities):
+    if j + 2 < n and low[j] == "(" and not any(qq.first == j + 1 and qq.value is not None for qq in seg.quantities):
         close = next((c for c in range(j + 1, min(n, j + 5)) if low[c] == ")"), -1)
         if close > 0 and close + 1 < n and low[close + 1] in ("-", ":", "x", "|"):
             j = close + 1  # "Armoured personnel carriers (M577) – 10": past the designation in brackets
@@ -1601,6 +1620,8 @@ def _trailing_count(seg: Seg, obj: EquipmentObject, used: list[bool]) -> Quantit
     unit = m < n and low[m] in _COUNT_UNITS
     if unit:
         m += 1
+    elif sep in ("|", ":", "label") and m < n and low[m] in _CELL_UNITS:
+        m += 1  # "155 mm artillery ammunition | more than 20,000 rounds"
     ends = m >= n or low[m] in _COUNT_END
     if sep in (":", "label", "|"):
         return q if ends or sep == ":" else None  # "Patriot: 30 missiles" keeps the old reading
@@ -1631,6 +1652,7 @@ def _count_cell(seg: Seg, last: int) -> int:
     return -1
 
 
+_CELL_UNITS = frozenset("rounds round shells shell cartridges missiles rockets mines grenades vehicles".split())
 _RATE_UNITS = frozenset("day week month year quarter".split())
 
 
