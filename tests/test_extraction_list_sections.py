@@ -94,3 +94,18 @@ def test_a_section_of_what_is_still_to_come_is_pledged_even_after_a_delivered_se
             "Delivered (selection)\n- Gepard anti-aircraft guns (52)\n\n"
             f"{heading}\n- IRIS-T SLM air defence system (4)\n- Leopard 2A6 tanks (around 14)\n")
     assert found(text) == [("DE", "IRIS-T SLM", 4), ("DE", "Leopard 2A6", 14)]
+
+
+def test_a_print_layout_fact_sheet_with_dot_leaders_and_capital_sections_lists_the_announced_package():
+    text = ("The Government has today decided on Sweden's fifteenth military support package to Ukraine.\n\n"
+            "----------------------------------------------------------------------\n"
+            "1 | MARITIME CAPABILITY                               SEK 1.1 billion\n"
+            "----------------------------------------------------------------------\n"
+            "  * Combat Boat 90 (Stridsbåt 90) ........................... 10\n"
+            "  * Artillery ammunition ......................... number not disclosed\n"
+            "4 | NEW COMBAT VEHICLES FROM SWEDISH INDUSTRY         SEK 1 billion\n")
+    assert found(text) == [("SE", "CB90", 10), ("SE", "artillery ammunition", None)]
+
+
+def test_an_ellipsis_in_prose_is_no_column():
+    assert found("Germany will send... well, four IRIS-T SLM systems.") == [("DE", "IRIS-T SLM", 4)]

@@ -19,7 +19,7 @@ from .money import Money, find_money, resolve_currency
 from .quantities import EXACT, UNDISCLOSED, VAGUE, Quantity, find_quantities
 from .reference import Donor, Match, ReferenceData, System, match_view
 from .systems import AMMUNITION_HEADS, EquipmentObject, Phrase, build_object, lemma
-from .text import HEADING, ITEM, LEAD, SENTENCE, Segment, Tokens, fold, split_segments, token_slice, tokenize_all
+from .text import HEADING, ITEM, LEAD, SENTENCE, Segment, Tokens, fold, fold_leaders, split_segments, token_slice, tokenize_all
 from .triggers import (
     AGG, ATTACK, BACKGROUND, HYPO, INCLUDE, NEG, OTHER_VERB, PACKAGE, PERMIT, PLEDGE, POSITIVE,
     PROCURE, RECEIVE, RECIPIENT, REQUEST, TOTAL, TOTAL_SOFT, VERB_CUES, WEAK, cue_trie,
@@ -1030,7 +1030,7 @@ def extract(text: str, ref: ReferenceData) -> list[Extracted]:
     if not text:
         return []
     text = text[:MAX_INPUT]
-    folded = fold(text)
+    folded = fold_leaders(fold(text))
     segments = split_segments(folded)
     every = tokenize_all(folded)
     starts = every.starts
@@ -1065,6 +1065,7 @@ def extract(text: str, ref: ReferenceData) -> list[Extracted]:
     background = False
     lead_sents: list[tuple[Seg, str]] = []  # the analysed sentences of the paragraph just read
     para_fresh = False  # the paragraph just read announces something new (any of its sentences)
+    doc_fresh = False  # the report has announced something new: a list with no lead of its own is its content
     category_run = False  # the lines read since the last short heading are a block of list items
     for order, (segment, a, b, matches, equipment) in enumerate(found):
         kind = segment.kind
@@ -1086,6 +1087,7 @@ def extract(text: str, ref: ReferenceData) -> list[Extracted]:
             para_fresh = False
         if kind == SENTENCE and _FRESH_RE.search(folded, segment.start, segment.end) is not None:
             para_fresh = True  # "the Minister announced new donations ..." (read for a table under the paragraph)
+            doc_fresh = True
         if light:
             if kind == SENTENCE:
                 lst = ListState()
@@ -1169,6 +1171,10 @@ def extract(text: str, ref: ReferenceData) -> list[Extracted]:
             continue
         if kind == SENTENCE and text[segment.start : segment.end].rstrip().endswith("?"):
             continue  # "Will Belgium also provide Patriot systems?": a question pledges nothing
+        if kind == ITEM and equipment and doc_fresh and not (lst.positive or lst.negative) and (context or document):
+            # "The Government has today decided on its fifteenth package." / "* Combat Boat 90 .... 10":
+            # a fact sheet's list with no lead of its own lists the package the report announces
+            lst = ListState(context or document, True, False, "the package the report announces")
         new = _segment_candidates(text, seg, ref, lst, context, document, order,
                                   candidates[-1].donor if candidates else None,
                                   speaker if speaker is not None or not joint_voice else _JOINT_VOICE)
@@ -1194,7 +1200,8 @@ def extract(text: str, ref: ReferenceData) -> list[Extracted]:
 # A sentence announcing new aid: "announced new donations", "a further package of".
 _FRESH_RE = re.compile(
     r"\b(?:announc|pledg|donat|commit|provid|unveil|approv)\w*\b[^.\n]{0,60}?\b(?:new|additional|further|another)\b"
-    r"[^.\n]{0,60}?\b(?:donations?|packages?|contributions?|aid|assistance|support|equipment|tranche)\b",
+    r"[^.\n]{0,60}?\b(?:donations?|packages?|contributions?|aid|assistance|support|equipment|tranche)\b"
+    r"|\b(?:decided|approved|adopted|announced|unveiled|presented) (?:on |today )?[^.\n]{0,60}?\b(?:package|tranche)\b",
     re.IGNORECASE)
 
 # A joint statement speaks for several governments: its "we" is no single donor.
@@ -1647,7 +1654,7 @@ def _count_cell(seg: Seg, last: int) -> int:
         t = seg.low[k]
         year = len(t) == 4 and t[:2] in ("19", "20") and t.isdigit() and seg.low[k - 1] in ("in", "by", "from", "until", "of")
         m = seg.phrase.match_at[k]
-        if (m is not None and m.entry.kind in ("system", "generic")) or (t[:1].isdigit() and not year):
+        if (m is not None and m.entry.kind in ("system", "generic")) or (t[:1].isdigit() and not year and not seg.covered[k]):
             return -1  # another thing or another number in the item cell: not the count's alone
     return -1
 
@@ -1716,8 +1723,8 @@ def _noun_follows(seg: Seg, last: int) -> bool:
     from .systems import FUNCTION_WORDS
 
     k = last + 1
-    if k >= len(seg.low):
-        return False
+    if k >= len(seg.low) or "\t" in seg.folded[seg.ends[last] : seg.starts[k]]:
+        return False  # "Artillery ammunition<TAB>number not disclosed": the next cell, not a noun
     t = seg.low[k]
     return (t.isalpha() and seg.raw[k].islower() and t not in FUNCTION_WORDS
             and not (seg.cue_kinds_at[k] - {PACKAGE, AGG})  # "ammunition initiative", "drone coalition"

@@ -41,6 +41,17 @@ def fold(text: str) -> str:
     return _FOLD_RE.sub(lambda m: _FOLD[ord(m.group())], text)
 
 
+# Dot leaders of a fact sheet laid out for print: "Combat Boat 90 ........ 10".
+_LEADER_RE = re.compile(r"[ \t]*\.(?:[ ]?\.){3,}[ \t]*")
+
+
+def fold_leaders(folded: str) -> str:
+    """Same-length copy in which dot leaders are a column break (a tab), as in a tab-separated table."""
+    if "...." not in folded and ". . . ." not in folded:
+        return folded
+    return _LEADER_RE.sub(lambda m: "\t" + " " * (len(m.group()) - 1), folded)
+
+
 # Tokens: runs of letters, runs of ASCII digits, or any single other visible character.
 # Every alternative is a simple character class, so the scan is linear.
 TOKEN_RE = re.compile(r"[^\W\d_]+|[0-9]+|\S")
@@ -135,6 +146,16 @@ def _table_row(line: str) -> bool:
 _COUNTED_LINE_RE = re.compile(r"[^0-9\n]*?[A-Za-z][^0-9\n]*[,:(x\u2013\u2014-][ \t]*[0-9]")
 
 _PIPE_RULE_RE = re.compile(r"[|:+ \t-]*-[|:+ \t-]*")
+
+
+def _capitals_heading(line: str) -> bool:
+    """"4 | NEW COMBAT VEHICLES FROM SWEDISH INDUSTRY   SEK 1 billion": a section heading in capitals."""
+    last = re.split(r"[|\t]", line)[-1]
+    if _COUNT_CELL_RE.fullmatch(last):
+        return False  # "PATRIOT AIR DEFENCE SYSTEM | 2": a row with its count
+    words = [w for w in re.findall(r"[^\W\d_]{2,}", line)]
+    caps = [w for w in words if w.isupper()]
+    return len(caps) >= 3 and len(caps) >= len(words) - 2
 
 
 def _pipe_row(line: str) -> bool:
@@ -396,7 +417,7 @@ def split_segments(folded: str) -> list[Segment]:
             for s, e in _cut(folded, ls, le):
                 segments.append(Segment(s, e, HEADING, block, blank, True))
         elif ((in_list and (not blank or (len(line) < 200 and _COUNTED_LINE_RE.match(line) is not None))) or _table_row(line) or _pipe_row(line)
-              ) and len(line) < 200 and not line.endswith((".", "!", "?")):
+              ) and len(line) < 200 and not line.endswith((".", "!", "?")) and not _capitals_heading(line):
             # An unbulleted line straight after a lead-in or an item, or a table row whose last
             # column is a count ("Biber bridge layers<TAB>16"): a list item.
             for s, e in _cut(folded, ls, le):
