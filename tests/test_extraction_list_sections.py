@@ -109,3 +109,27 @@ def test_a_print_layout_fact_sheet_with_dot_leaders_and_capital_sections_lists_t
 
 def test_an_ellipsis_in_prose_is_no_column():
     assert found("Germany will send... well, four IRIS-T SLM systems.") == [("DE", "IRIS-T SLM", 4)]
+
+
+GERMAN_PAGE = (
+    "Military support for Ukraine\n\nThe Federal Government supports Ukraine. Since February 2022 Germany has "
+    "provided military support worth around 28 billion euros.\n\n"
+    "A. New commitments since the last update (4 October 2024)\n\nAir defence\n"
+    "• IRIS-T SLS short-range launchers (2)\n• Flakpanzer Gepard (additional 6)\n\nArtillery\n"
+    "• Self-propelled howitzer 2000 / PzH 2000 (6)\n• RCH 155 wheeled howitzers, industry procurement (up to 18)\n"
+    "• 155 mm artillery ammunition (approx. 30,000 rounds)\n\n"
+    "Some items in section A are procured from industry; the RCH 155 will be delivered in 2025.\n\n"
+    "B. Delivered to date (cumulative, selection)\n\nAir defence\n• IRIS-T SLM air defence systems (5)\n"
+)
+
+
+def test_a_heading_of_new_commitments_since_the_last_update_leads_a_pledged_list():
+    assert found(GERMAN_PAGE) == [("DE", "IRIS-T SLS", 2), ("DE", "Gepard", 6), ("DE", "PzH 2000", 6),
+                                  ("DE", "RCH 155", 18), ("DE", "155mm artillery ammunition", 30000)]
+
+
+def test_an_overview_that_says_it_holds_no_new_commitments_gives_its_list_no_status():
+    text = ("Overview: military support supplied by the Netherlands\n\nThis page gives an overview of what the "
+            "Netherlands has supplied so far. It contains no new commitments: new support is announced elsewhere.\n\n"
+            "Air defence\n- Patriot: 2 launchers and missiles\n- Drone detection radars: 18\n")
+    assert found(text) == []

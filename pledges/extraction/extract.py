@@ -846,6 +846,8 @@ def _pledge_status(seg: Seg, anchor: int, span_last: int, lst: ListState) -> tup
         return "background", "cue:after receiving", gov, side  # "... after receiving 14 tanks from Germany"
     if _nominal_promise(seg, gov[0]):
         return "other", "cue:promise to", gov, side
+    if side == "after" and _scheduled_known(seg, gov, anchor):
+        return "background", "cue:schedule", gov, side  # "the RCH 155 will be delivered in 2025": when, not what
     before = seg.low[max(0, gov[0] - 6) : gov[0]]
     if "what" in before and "done" in before and before[-1] in ("is", "was", "to"):
         return "background", "cue:what we have done", gov, side  # "What we have done is provide the Bushmasters"
@@ -1085,7 +1087,8 @@ def extract(text: str, ref: ReferenceData) -> list[Extracted]:
                  and _PACKAGE_RE.search(folded, segment.start, segment.end) is None)
         if (kind == SENTENCE and segment.blank_before) or kind == HEADING:
             para_fresh = False
-        if kind == SENTENCE and _FRESH_RE.search(folded, segment.start, segment.end) is not None:
+        if (kind == SENTENCE and _FRESH_RE.search(folded, segment.start, segment.end) is not None
+                and _NOT_FRESH_RE.search(folded, segment.start, segment.end) is None):
             para_fresh = True  # "the Minister announced new donations ..." (read for a table under the paragraph)
             doc_fresh = True
         if light:
@@ -1139,6 +1142,10 @@ def extract(text: str, ref: ReferenceData) -> list[Extracted]:
                     and any(c[2] & {TOTAL, BACKGROUND} and not _superlative_before(lead_sents[-1][0], c[0])
                             for c in lead_sents[-1][0].cues)):
                 has_neg = True  # "Since 2022, Canada has committed $4 billion. This includes:": the total's content
+            if has_neg and kind == HEADING and _first_word(seg) in ("new", "latest", "additional", "further"):
+                # "A. New commitments since the last update": new, whatever it is counted from
+                if not any(NEG in c[2] or HYPO in c[2] or ATTACK in c[2] or REQUEST in c[2] for c in seg.cues):
+                    has_neg, has_pos = False, True
             if future and not has_neg:
                 has_pos = True  # "Planned deliveries:", "II. Support in preparation": what is still to come
             if (kind == LEAD and here is None and not has_pos and not has_neg and not lst.negative
@@ -1203,6 +1210,9 @@ _FRESH_RE = re.compile(
     r"[^.\n]{0,60}?\b(?:donations?|packages?|contributions?|aid|assistance|support|equipment|tranche)\b"
     r"|\b(?:decided|approved|adopted|announced|unveiled|presented) (?:on |today )?[^.\n]{0,60}?\b(?:package|tranche)\b",
     re.IGNORECASE)
+
+# ... unless it says there is nothing new or counts what was given so far.
+_NOT_FRESH_RE = re.compile(r"\b(?:no|not|never|so far|to date|since|overview|in total|cumulative|until now)\b", re.IGNORECASE)
 
 # A joint statement speaks for several governments: its "we" is no single donor.
 _JOINT_STATEMENT_RE = re.compile(r"\bjoint (?:statement|declaration|communiqu)", re.IGNORECASE)
@@ -1302,6 +1312,30 @@ def _kinds_heading(seg: Seg) -> bool:
     things are meant, not a list of things given."""
     low = seg.low
     return any(low[k] in _KIND_WORDS and low[k + 1] == "of" for k in range(len(low) - 1))
+
+
+def _scheduled_known(seg: Seg, gov, anchor: int) -> bool:
+    """"the RCH 155 will be delivered in 2025", "The first Leopards are to arrive next month": the
+    schedule of something named before (definite), not a pledge of it."""
+    low = seg.low
+    k = anchor - 1
+    while k >= 0 and low[k] in ("first", "remaining", "last", "two", "three", "four", "five", "new"):
+        k -= 1
+    if k < 0 or low[k] not in ("the", "these", "those"):
+        return False
+    tail = low[gov[1] + 1 : gov[1] + 5]
+    return any(t in ("in", "by", "until", "from", "next", "within", "over", "during") for t in tail[:2]) and not any(
+        t in ("ukraine", "kyiv") for t in tail[:2])
+
+
+def _first_word(seg: Seg) -> str:
+    """The first word of a heading after its enumerator ("A.", "II.", "3)")."""
+    k = 0
+    low = seg.low
+    while k < len(low) and (low[k] in (".", ")", "(", "-", ":") or (len(low[k]) <= 2 and k + 1 < len(low) and low[k + 1] in (".", ")"))
+                            or low[k].isdigit()):
+        k += 1
+    return low[k] if k < len(low) else ""
 
 
 def _category_heading(seg: Seg) -> bool:
@@ -1620,6 +1654,8 @@ def _trailing_count(seg: Seg, obj: EquipmentObject, used: list[bool]) -> Quantit
         return None
     m = q.last + 1
     if sep == "(":
+        if m < n and low[m] in _CELL_UNITS:
+            m += 1  # "155 mm artillery ammunition (approx. 30,000 rounds)"
         return q if m < n and low[m] == ")" else None
     if q.value is None:
         while m < n and low[m] in _VAGUE_TAIL:
@@ -1651,6 +1687,9 @@ def _count_cell(seg: Seg, last: int) -> int:
             return k if any(qq.first == k for qq in seg.quantities) else -1
         if seg.low[k] == "|":
             return k + 1 if any(qq.first == k + 1 for qq in seg.quantities) else -1
+        if (seg.low[k] == "(" and seg.segment.kind == ITEM and any(qq.first == k + 1 for qq in seg.quantities)
+                and ")" in seg.low[k + 2 : k + 6] and all(t in (")", ";", ".", ",") for t in seg.low[seg.low.index(")", k + 1) + 1 :])):
+            return k + 1  # "RCH 155 wheeled howitzers, industry procurement (up to 18)": the line's count, last
         t = seg.low[k]
         year = len(t) == 4 and t[:2] in ("19", "20") and t.isdigit() and seg.low[k - 1] in ("in", "by", "from", "until", "of")
         m = seg.phrase.match_at[k]
