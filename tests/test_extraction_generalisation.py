@@ -454,3 +454,32 @@ def test_list_counts_after_brackets_and_with_units_in_the_cell():
             "155 mm artillery ammunition | more than 20,000 rounds\n")
     assert found(text) == [("NL", "YPR-765", 56), ("NL", "thermal imaging devices", 1500),
                            ("SE", "Pbv 302", 300), ("SE", "155mm artillery ammunition", 20000)]
+
+
+def test_a_list_run_on_with_semicolons_stays_under_its_verb():
+    text = ("Thirdly, the UK package includes a further 600 Brimstone missiles; dozens of Bulldog armoured "
+            "vehicles; and hundreds more armoured vehicles. Germany will not send Taurus; it will send 4 IRIS-T SLM.")
+    assert found(text) == [("GB", "Brimstone", 600), ("GB", "FV432", None), ("GB", "armoured vehicles", None),
+                           ("DE", "IRIS-T SLM", 4)]
+
+
+def test_a_calibre_written_out_is_no_count():
+    text = "The US package includes 72 more 155-millimeter howitzers and 144,000 rounds of 155-millimeter ammunition."
+    assert found(text) == [("US", "howitzers", 72), ("US", "155mm artillery ammunition", 144000)]
+
+
+def test_economic_assistance_and_a_year_gone_by_are_no_military_pledge():
+    text = ("In 2022 the United Kingdom committed £2.3 billion in military support to Ukraine. "
+            "The US is also providing $500 million in direct economic assistance to Ukraine.")
+    assert found(text) == []
+
+
+def test_a_table_line_s_value_and_count_with_remarks():
+    text = ("Overview of the Danish package (amounts in DKK):\n\nItem | Amount\n---|---\n"
+            "c) Leopard 1A5 main battle tanks, additional 15 (Danish-German project) | DKK 0.4 billion\n"
+            "d) M113 armoured personnel carriers – 20 units from Danish stocks | DKK 90 million\n"
+            "f) Mine-clearing equipment | DKK 95 million\n")
+    proposals = extract(text, full_ref())
+    assert [(p.donor_code, p.system_name, p.quantity, p.value_amount) for p in proposals] == [
+        ("DK", "Leopard 1A5", 15, 400_000_000), ("DK", "M113", 20, 90_000_000),
+        ("DK", "mine-clearing equipment", None, 95_000_000)]

@@ -228,9 +228,21 @@ def _analyse(text: str, folded: str, segment: Segment, ref: ReferenceData, toks:
     if cues:
         c = 0
         low = toks.low
+        # verb_ahead[k]: a verb cue stands between token k and the next ";" or "." (one backward pass)
+        verb_ahead = [False] * (n + 1)
+        starts_verb = [False] * n
+        for first, _last, kinds in cues:
+            if kinds & VERB_CUES or kinds & {NEG, HYPO}:
+                starts_verb[first] = True
+        for k in range(n - 1, -1, -1):
+            carried = k + 1 < n and low[k + 1] not in (";", ".") and verb_ahead[k + 1]
+            verb_ahead[k] = starts_verb[k] or carried
         for k in range(n):
             if low[k] in CLAUSE_BREAK and not (low[k] == "while" and k > 0 and low[k - 1] in ("a", "for")):
-                c += 1
+                # "600 Brimstone missiles; dozens of Bulldog armoured vehicles; and ...": a ";" with no
+                # verb before the next one continues a list, not a new clause
+                if not (low[k] == ";" and not (k + 1 < n and verb_ahead[k + 1])):
+                    c += 1
             clause_id[k] = c
     phrase = Phrase(toks.low, toks.raw, toks.space_before, matches if has_equipment else [])
     return Seg(segment, toks.low, toks.raw, toks.starts, toks.ends, toks.space_before, matches, cues,
@@ -621,7 +633,7 @@ def _nominal_promise(seg: Seg, first: int) -> bool:
 _MONTHS = frozenset(
     "january february march april may june july august september october november december".split()
 )
-_PAST_VERBS = frozenset("agreed announced promised pledged decided committed said confirmed unveiled approved".split())
+_PAST_VERBS = frozenset("agreed announced promised pledged decided committed said confirmed unveiled approved authorized authorised".split())
 
 
 _MONTH_ABBR = frozenset("jan feb mar apr jun jul aug sep sept oct nov dec".split())
@@ -665,6 +677,9 @@ def _past_date_at(seg: Seg, k: int) -> int:
         return k + 3
     if t == "ago" and k >= 2 and low[k - 1] in _AGO_UNITS:
         return k
+    if (t in ("in", "during") and (k == 0 or low[k - 1] in (",", ";", "and", "but")) and k + 1 < n and len(low[k + 1]) == 4
+            and low[k + 1][:2] in ("19", "20") and low[k + 1].isdigit() and (k + 2 >= n or low[k + 2] in (",", "the", "we", "it", "they"))):
+        return k + 1  # "In 2022 the United Kingdom committed £2.3 billion": a year gone by, opening the clause
     return -1
 
 
@@ -1668,10 +1683,11 @@ def _trailing_count(seg: Seg, obj: EquipmentObject, used: list[bool]) -> Quantit
     ends = m >= n or low[m] in _COUNT_END
     if sep in (":", "label", "|"):
         return q if ends or sep == ":" else None  # "Patriot: 30 missiles" keeps the old reading
-    if seg.segment.kind != ITEM or not ends:
-        return None  # "... - 4 more will follow", a dash in running prose
+    if seg.segment.kind != ITEM or not (ends or (unit and sep in ("-", "x"))):
+        return None  # "... - 4 more will follow", a dash in running prose ("- 20 units from Danish stocks" is a count)
     if sep == ",":
-        return q if unit else None  # "Biber bridge layers, 16 units" (not "Gepard, 15 Leopard")
+        # "Biber bridge layers, 16 units", "Leopard 1A5 tanks, additional 15" (not "Gepard, 15 Leopard")
+        return q if unit or low[q.first] in ("additional", "another", "further") else None
     if sep:
         return q
     return q if unit or "\t" in seg.folded[seg.ends[k] : seg.starts[q.first]] else None
@@ -2315,7 +2331,9 @@ def _package_money(seg: Seg, mo: Money) -> bool:
     return False
 
 
-_NOT_AID_MONEY = frozenset("export finance loan loans credit credits guarantee guarantees sanctions revenue".split())
+_NOT_AID_MONEY = frozenset(
+    "export finance loan loans credit credits guarantee guarantees sanctions revenue economic humanitarian budgetary "
+    "macro-financial reconstruction".split())
 
 _PACKAGE_WORDS = frozenset(
     """package packages tranche aid assistance support funding contribution contributions donation
@@ -2414,6 +2432,12 @@ def _finish(text: str, candidates: list[Candidate], named_near: dict[int, set[st
         if c.system is not None or c.money is None or c.donor is None:
             continue
         same = [o for o in kept if o.system is not None and o.seg is c.seg and o.donor is c.donor]
+        if len(same) == 1 and same[0].money is None and c.seg.kind == ITEM and same[0].at < c.money.start:
+            # "f) Mine-clearing equipment | DKK 95 million": a list line's value is its item's
+            same[0].money = c.money
+            same[0].reasons.append("value:line")
+            kept.remove(c)
+            continue
         if (len(same) == 1 and same[0].money is None and not same[0].system.generic
                 and same[0].quantity is not None and same[0].quantity.value is not None
                 and same[0].at < c.money.start

@@ -269,6 +269,9 @@ def _parse_at(toks: Tokens, i: int) -> Quantity | None:
             return None
         if last + 1 < n and low[last + 1] in _CALIBRE_UNITS:
             return None  # "40 mm anti-aircraft guns", "12.7 mm": a calibre, not a count
+        if (last + 2 < n and raw[last + 1] == "-" and not sp[last + 1] and not sp[last + 2]
+                and (low[last + 2] in _CALIBRE_UNITS or low[last + 2] in ("millimeter", "millimetre", "millimetres", "millimeters"))):
+            return None  # "155-millimeter howitzers", "155-mm": a calibre
         if last + 1 < n and raw[last + 1] == "+" and not sp[last + 1]:
             qualifier = AT_LEAST
             last += 1

@@ -118,7 +118,8 @@ class Phrase:
             return self._short_parenthesis(i)
         if self.hyphen_joined(i):
             return True
-        if tok.isdigit() and (not self.space[i] or (i + 1 < len(self.low) and self.low[i + 1] in ("mm", "cm", "millimetre", "millimeter", "calibre", "caliber"))):
+        if tok.isdigit() and (not self.space[i] or (i + 1 < len(self.low) and self.low[i + 1] in ("mm", "cm", "millimetre", "millimeter", "calibre", "caliber"))
+                              or (i + 2 < len(self.low) and self.low[i + 1] == "-" and self.low[i + 2] in ("mm", "millimetre", "millimeter"))):
             return True  # "155mm" split, "155 mm", designators
         raw = self.raw[i]
         if raw[:1].isupper() and len(raw) > 1 and tok not in ("the", "and", "for", "of", "with"):
