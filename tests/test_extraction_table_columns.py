@@ -137,3 +137,24 @@ def test_the_content_of_a_running_total_is_history():
     text = ("Since February 2022, Canada has committed more than $4 billion in military assistance to Ukraine. "
             "This includes:\n- 8 Leopard 2 main battle tanks;\n- 200 Senator armoured personnel carriers;\n")
     assert found(text) == []
+
+
+LITHUANIAN_ANNEX = (
+    "On Wednesday the Government of the Republic of Lithuania adopted a resolution on the transfer of military "
+    "equipment to the Armed Forces of Ukraine. The package, worth approximately EUR 21.6 million, responds "
+    "directly to requests made by the Ukrainian side.\n\n"
+    "Annex to Government Resolution No. 812\n"
+    "List of military equipment and ammunition transferred free of charge to the Armed Forces of Ukraine\n\n"
+    "No. | Item                                             | Qty    | Value, EUR\n"
+    "----+--------------------------------------------------+--------+-------------\n"
+    "1.  | NASAMS launchers                                 | 2      | 4 700 000\n"
+    "2.  | L-70 anti-aircraft guns (40 mm), with ammunition | 10     | 1 250 000\n"
+    "5.  | 120 mm mortar rounds                             | 3 000  | 1 140 000\n"
+    "----+--------------------------------------------------+--------+-------------\n\n"
+    "Earlier transfers included Stinger air defence systems and 105 mm howitzers.\n"
+)
+
+
+def test_an_annex_table_of_equipment_transferred_by_the_resolution_is_the_package():
+    assert [f[:3] for f in found(LITHUANIAN_ANNEX)] == [("LT", None, None), ("LT", "NASAMS", 2), ("LT", "Bofors L/70", 10),
+                                       ("LT", "120mm mortar ammunition", 3000)]

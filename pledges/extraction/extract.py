@@ -1151,7 +1151,8 @@ def extract(text: str, ref: ReferenceData) -> list[Extracted]:
             aside = _addition_start(seg)
             has_neg = any((c[2] & _LEAD_NEGATIVE and not c[2] & POSITIVE and not _subordinate_request(seg, c)
                            and not (c[2] & {TOTAL, BACKGROUND} and _superlative_before(seg, c[0])))
-                          or (PLEDGE in c[2] and _delivered_in_past(seg, c))
+                          or (PLEDGE in c[2] and _delivered_in_past(seg, c)
+                              and not (doc_fresh and _participle_after_noun(seg, c[0])))
                           for c in seg.cues if c[0] < aside) or (kind == LEAD and _inventory_lead(seg))
             if (kind == LEAD and not has_neg and lead_sents and seg.low and seg.low[0] in ("this", "these", "it", "that", "they")
                     and any(c[2] & {TOTAL, BACKGROUND} and not _superlative_before(lead_sents[-1][0], c[0])
@@ -1223,7 +1224,7 @@ def extract(text: str, ref: ReferenceData) -> list[Extracted]:
 _FRESH_RE = re.compile(
     r"\b(?:announc|pledg|donat|commit|provid|unveil|approv)\w*\b[^.\n]{0,60}?\b(?:new|additional|further|another)\b"
     r"[^.\n]{0,60}?\b(?:donations?|packages?|contributions?|aid|assistance|support|equipment|tranche)\b"
-    r"|\b(?:decided|approved|adopted|announced|unveiled|presented) (?:on |today )?[^.\n]{0,60}?\b(?:package|tranche)\b",
+    r"|\b(?:decided|approved|adopted|announced|unveiled|presented) (?:on |today )?[^.\n]{0,60}?\b(?:package|tranche|transfer|donation)\b",
     re.IGNORECASE)
 
 # ... unless it says there is nothing new or counts what was given so far.
@@ -1341,6 +1342,14 @@ def _scheduled_known(seg: Seg, gov, anchor: int) -> bool:
     tail = low[gov[1] + 1 : gov[1] + 5]
     return any(t in ("in", "by", "until", "from", "next", "within", "over", "during") for t in tail[:2]) and not any(
         t in ("ukraine", "kyiv") for t in tail[:2])
+
+
+def _participle_after_noun(seg: Seg, k: int) -> bool:
+    """"List of equipment transferred free of charge": a participle describing a noun, no perfect
+    tense ("has transferred") nor passive ("were transferred")."""
+    low = seg.low
+    return k > 0 and low[k - 1].isalpha() and low[k - 1] not in NOT_PAST and low[k - 1] not in (
+        "has", "have", "had", "was", "were", "been", "is", "are", "we", "they", "it", "already")
 
 
 def _first_word(seg: Seg) -> str:
@@ -1515,7 +1524,7 @@ def _collect_objects(seg: Seg, ref: ReferenceData) -> list[tuple[EquipmentObject
         obj = build_object(ref, ph, start, None)
         if obj is None:
             continue
-        q = _trailing_count(seg, obj, used)
+        q = None if start > 0 and low[start - 1] in _ATTACHED and objects else _trailing_count(seg, obj, used)
         if q is None and not obj.system.generic and not (obj.head and seg.raw[_head_index(seg, obj)].lower().endswith("s")) and not _noun_follows(seg, obj.last):
             q = _article_quantity(seg, obj.first)
         if obj.system.generic and q is None and (_noun_follows(seg, _complement_start(seg, obj))
@@ -1623,7 +1632,7 @@ def _restated_counts(seg: Seg, objects: list) -> list:
 _COUNT_LABELS = frozenset("quantity quantities qty number count".split())
 _COUNT_UNITS = frozenset("unit units pcs pc pieces piece items item ea nos each".split())
 _VAGUE_TAIL = frozenset("hundred hundreds thousand thousands million millions of rounds round shells cartridges".split())
-_COUNT_END = frozenset({",", ";", ".", ")", "and", "("})
+_COUNT_END = frozenset({",", ";", ".", ")", "and", "(", "|"})
 
 
 def _trailing_count(seg: Seg, obj: EquipmentObject, used: list[bool]) -> Quantity | None:
@@ -1708,8 +1717,11 @@ def _count_cell(seg: Seg, last: int) -> int:
             return k + 1  # "RCH 155 wheeled howitzers, industry procurement (up to 18)": the line's count, last
         t = seg.low[k]
         year = len(t) == 4 and t[:2] in ("19", "20") and t.isdigit() and seg.low[k - 1] in ("in", "by", "from", "until", "of")
+        calibre = t.isdigit() and k + 1 < len(seg.low) and seg.low[k + 1] in ("mm", "cm", "calibre", "caliber")
         m = seg.phrase.match_at[k]
-        if (m is not None and m.entry.kind in ("system", "generic")) or (t[:1].isdigit() and not year and not seg.covered[k]):
+        attached = m is not None and m.first > 0 and seg.low[m.first - 1] in _ATTACHED  # "..., with ammunition | 10"
+        if (m is not None and m.entry.kind in ("system", "generic") and not attached) or (
+                t[:1].isdigit() and not year and not calibre and not seg.covered[k]):
             return -1  # another thing or another number in the item cell: not the count's alone
     return -1
 
@@ -2025,6 +2037,10 @@ def _segment_candidates(text: str, seg: Seg, ref: ReferenceData, lst: ListState,
                 c[2] & {TOTAL, BACKGROUND} and seg.clause_id[c[0]] == seg.clause_id[mo.first]
                 and not _superlative_before(seg, c[0]) for c in seg.cues):
             continue  # "Since 2022, Swedish support has had a total value of SEK 30 billion"
+        if tied and valued and gov is not None and gov[0] > mo.last and not gov[2] & POSITIVE and status in (
+                "request", "other", "attack", "procure") and any(
+                seg.low[k] in _PACKAGE_NOUNS for k in range(max(0, mo.first - 5), mo.first)):
+            status, why, gov = "no-trigger", "", None  # "The package, worth EUR 21.6 million, responds to requests"
         if (status == "no-trigger" or status == "weak" and gov is None) and tied and (valued or named):
             status, why = "weak", "trigger:package worth"  # "The package, Sweden's tenth, is worth SEK 4.3bn."
         elif status == "pledge" and gov is None and ((tied and (valued or named)) or _earmark(seg, mo) is not None

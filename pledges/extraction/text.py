@@ -336,8 +336,8 @@ def split_segments(folded: str) -> list[Segment]:
         block += 1
         line = folded[ls:le]
         was_bulleted, bulleted = bulleted, False
-        if "|" in line and _PIPE_RULE_RE.fullmatch(line):
-            continue  # the rule under a pipe table's header: "-----|-----"
+        if ("|" in line or (table is not None and "+" in line)) and _PIPE_RULE_RE.fullmatch(line):
+            continue  # the rule under a pipe table's header: "-----|-----", "----+-----"
         if table is not None and table[0] not in line:
             table = None
         header = _table_header(line) if table is None else None

@@ -220,6 +220,7 @@ _CUES: dict[str, list[str]] = {
         "earlier deliveries|earlier donation|earlier donations|previous commitment|previous commitments",
         "previous pledge|previous pledges|previous package|previous packages|previous deliveries",
         "previous donation|previous donations|prior packages|past packages|past deliveries",
+        "earlier transfers|earlier transfer|previous transfers|past transfers|earlier aid|previous aid",
         "first to|first country to|first nation to|first european country to|among the first",
         "as announced at|as announced in|as announced last|as announced earlier|as promised earlier",
         "as announced at the beginning|as promised in|as pledged in|as pledged earlier|as agreed in",
