@@ -133,3 +133,13 @@ def test_an_overview_that_says_it_holds_no_new_commitments_gives_its_list_no_sta
             "Netherlands has supplied so far. It contains no new commitments: new support is announced elsewhere.\n\n"
             "Air defence\n- Patriot: 2 launchers and missiles\n- Drone detection radars: 18\n")
     assert found(text) == []
+
+
+def test_a_cumulative_list_gives_only_its_lines_marked_new():
+    text = ("Australia's support to Ukraine\n\nThe table below lists the items provided or committed by Australia "
+            "since 2022. Items marked NEW were added with this update.\n\n"
+            "Protected and armoured vehicles\n  - Bushmaster Protected Mobility Vehicles .............. 120\n"
+            "  - M1A1 Abrams main battle tanks (valued at A$245 million) ........ 49   NEW\n\n"
+            "Artillery and munitions\n  - Anti-armour weapons, including M72 light anti-tank weapons ...... not disclosed\n\n"
+            "Logistics and soldier equipment\n  - MAN 40M medium trucks and trailers .................. 28\n")
+    assert found(text) == [("AU", "M1A1 Abrams", 49)]

@@ -815,6 +815,8 @@ def _pledge_status(seg: Seg, anchor: int, span_last: int, lst: ListState) -> tup
         # service with the Ukrainian Air Force": a remark on a listed item
         gov, side = None, ""
     if gov is None:
+        if seg.segment.kind == ITEM and lst.negative and _flagged_new(seg):
+            return "pledge", "list:marked new", None, ""  # "M1A1 Abrams main battle tanks .... 49   NEW"
         if seg.segment.kind == ITEM and lst.positive and not lst.negative:
             if _done_remark(seg, span_last):
                 return "background", "cue:done before", None, ""  # "EUR 35 million, transferred in full in April 2024"
@@ -826,7 +828,11 @@ def _pledge_status(seg: Seg, anchor: int, span_last: int, lst: ListState) -> tup
         return "no-trigger", "", None, ""
     kinds = gov[2]
     word = _trigger_words(seg, gov)
-    if seg.segment.kind == ITEM and lst.negative and not lst.positive and side == "after":
+    if (seg.segment.kind == ITEM and not (lst.positive and not lst.negative) and not _flagged_new(seg)
+            and " ".join(seg.low[gov[0] : gov[1] + 1]) in TRANSPARENT):
+        # "Anti-armour weapons, including M72": "including" names parts; whether they are pledged is the list's to say
+        return "no-trigger", "list:" + lst.lead[:40], gov, side
+    if seg.segment.kind == ITEM and lst.negative and not lst.positive and side == "after" and not _flagged_new(seg):
         return "background", "list:" + lst.lead[:40], gov, side  # "NASAMS (1), purchased from the US" under "Provided to date:"
     if (PROCURE in kinds and seg.low[gov[0]] in _BUY_FOR_UKRAINE and _recipient_after(seg, gov[0])
             and not any(t in ("bundeswehr", "own") for t in seg.low)):
@@ -1145,7 +1151,8 @@ def extract(text: str, ref: ReferenceData) -> list[Extracted]:
                     and (lst.positive or lst.negative)
                     and not future and not any(c[2] & _SECTION_STATUS for c in seg.cues)):
                 continue  # "AIR DEFENCE", "FIRE SUPPORT": a group of the same list, its words no cue
-            has_pos = any(c[2] & POSITIVE or PACKAGE in c[2] for c in seg.cues) and not _kinds_heading(seg)
+            has_pos = any(c[2] & POSITIVE or (PACKAGE in c[2] and seg.low[c[0]] not in _THING_WORDS)
+                          for c in seg.cues) and not _kinds_heading(seg)
             # "To date, Germany has delivered:", "Delivered:", "Capabilities provided since 2022:" -
             # an inventory of what was given before; "being delivered:" / "will be sent:" is not.
             aside = _addition_start(seg)
@@ -1350,6 +1357,11 @@ def _participle_after_noun(seg: Seg, k: int) -> bool:
     low = seg.low
     return k > 0 and low[k - 1].isalpha() and low[k - 1] not in NOT_PAST and low[k - 1] not in (
         "has", "have", "had", "was", "were", "been", "is", "are", "we", "they", "it", "already")
+
+
+def _flagged_new(seg: Seg) -> bool:
+    """A list line flagged as this update's addition: "... 49   NEW", "(NEW)", "NEW:"."""
+    return any(seg.raw[k] == "NEW" for k in range(len(seg.raw)))
 
 
 def _first_word(seg: Seg) -> str:
@@ -1632,7 +1644,7 @@ def _restated_counts(seg: Seg, objects: list) -> list:
 _COUNT_LABELS = frozenset("quantity quantities qty number count".split())
 _COUNT_UNITS = frozenset("unit units pcs pc pieces piece items item ea nos each".split())
 _VAGUE_TAIL = frozenset("hundred hundreds thousand thousands million millions of rounds round shells cartridges".split())
-_COUNT_END = frozenset({",", ";", ".", ")", "and", "(", "|"})
+_COUNT_END = frozenset({",", ";", ".", ")", "and", "(", "|", "new"})
 
 
 def _trailing_count(seg: Seg, obj: EquipmentObject, used: list[bool]) -> Quantity | None:
