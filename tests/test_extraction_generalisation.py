@@ -483,3 +483,15 @@ def test_a_table_line_s_value_and_count_with_remarks():
     assert [(p.donor_code, p.system_name, p.quantity, p.value_amount) for p in proposals] == [
         ("DK", "Leopard 1A5", 15, 400_000_000), ("DK", "M113", 20, 90_000_000),
         ("DK", "mine-clearing equipment", None, 95_000_000)]
+
+
+def test_the_donor_s_army_transferring_is_the_donor():
+    text = ("The UK supports Ukraine.\n\nSecondly, the Army will transfer some 30 AS90 155mm self-propelled guns "
+            "— enough to equip three batteries — to Ukraine.\n")
+    assert found(text) == [("GB", "AS-90", 30)]
+
+
+def test_a_new_clause_after_recalled_aid_pledges_on_its_own():
+    text = ("The UK supports Ukraine. Fourthly, we will provide over 600 Brimstone missiles, to add to those we have "
+            "already sent, and we will deliver 100,000 rounds of artillery ammunition this year.")
+    assert found(text) == [("GB", "Brimstone", 600), ("GB", "artillery ammunition", 100000)]

@@ -905,6 +905,11 @@ def _pledge_status(seg: Seg, anchor: int, span_last: int, lst: ListState) -> tup
             # aside's history is not the main clause's
             bg = next((c[0] for c in seg.cues if BACKGROUND in c[2] and seg.clause_id[c[0]] == clause
                        and not seg.aside[c[0]]), -1)
+    if 0 <= bg < gov[0] and any(
+            seg.low[j] == "and" and (seg.low[j + 1] in ("we", "i", "it", "they") or seg.donor_at[j + 1] is not None)
+            and any(t in ("will", "shall", "'ll") for t in seg.low[j + 1 : gov[0]])
+            for j in range(bg + 1, gov[0] - 1)):
+        bg = -1  # "to add to those we have already sent, and we will deliver 100,000 rounds": a new clause's own time
     if 0 <= bg <= span_last:
         return "background", "cue:background", gov, side
     if _delivered_in_past(seg, gov):
