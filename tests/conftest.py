@@ -56,7 +56,10 @@ def unreachable_replica(settings, monkeypatch):
     disconnect(replica)
     # (An in-memory SQLite connection survives close(): set it aside.)
     monkeypatch.setattr(replica, "connection", None)
-    monkeypatch.setattr(replica, "settings_dict", unreachable(replica.settings_dict))
+    nowhere = unreachable(replica.settings_dict)
+    monkeypatch.setattr(replica, "settings_dict", nowhere)
+    # Other threads (the health check's) build their own connection from these.
+    monkeypatch.setitem(connections.settings, "replica_1", nowhere)
     yield replica
     disconnect(replica)
 
