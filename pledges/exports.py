@@ -25,6 +25,15 @@ FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 CHUNK_ROWS = 2000
 BUFFER_BYTES = 64 * 1024
 
+# The last line of a CSV export that broke off (the database failed half-way):
+# a quoted field that is never closed, so a strict CSV reader refuses the file
+# and a lenient one shows this as its last row. The status line and headers went
+# out long before, and a proxy speaking HTTP/1.0 to gunicorn (nginx's default)
+# turns the dropped connection into a normal end of file: without this line the
+# file would end on a whole row and look complete. (A JSON export needs no such
+# line: its closing "]" is only written after the last row.)
+CSV_INCOMPLETE_LINE = b'"EXPORT INCOMPLETE: the database failed while this file was being sent; download it again\n'
+
 
 @dataclass(frozen=True)
 class ExportColumn:
@@ -153,11 +162,21 @@ def _csv_writer(sink: _Line) -> Any:
 
 
 def csv_stream(queryset: QuerySet, *, use_copy: bool | None = None) -> Iterator[bytes]:
-    """The header row, then one row per pledge of the (filtered, ordered) queryset."""
+    """The header row, then one row per pledge of the (filtered, ordered) queryset;
+    if that fails part-way, CSV_INCOMPLETE_LINE and then the error again, so the
+    server still breaks the connection off instead of ending the response."""
     sink = _Line()
     writer = _csv_writer(sink)
     writer.writerow(HEADER)
     yield sink.take()
+    try:
+        yield from _csv_rows(queryset, sink, writer, use_copy=use_copy)
+    except Exception:
+        yield CSV_INCOMPLETE_LINE
+        raise
+
+
+def _csv_rows(queryset: QuerySet, sink: _Line, writer: Any, *, use_copy: bool | None) -> Iterator[bytes]:
     rows = _csv_queryset(queryset)
     if use_copy is None:
         use_copy = connection.vendor == "postgresql"

@@ -17,7 +17,7 @@ from pledges.choices import Category, ItemKind, PledgeStatus, Qualifier
 from pledges.charts import pledges_over_time_chart
 from pledges.evidence import highlighted_paragraph, highlighted_text
 from pledges.filters import DEFAULT_SORT, SORT_VALUES, PledgeFilter, sort_order_by
-from pledges.health import database_is_reachable
+from pledges.health import databases_reachable
 from tracker.errors import RETRY_AFTER_SECONDS
 from pledges.models import Donor, Pledge, System
 from pledges.pagination import PER_PAGE_DEFAULT, CappedPaginator, clamp_per_page
@@ -25,11 +25,17 @@ from pledges.tables import PledgeTable
 
 @never_cache
 def healthz(request: HttpRequest) -> HttpResponse:
-    if database_is_reachable():
-        return JsonResponse({"status": "ok", "database": "ok"})
-    response = JsonResponse({"status": "unavailable", "database": "unreachable"}, status=503)
-    response["Retry-After"] = str(RETRY_AFTER_SECONDS)  # the same hint as every 503 page
-    return response
+    """For load balancers: the status code is the primary's alone. A replica that
+    is down makes the body "degraded", not the server unhealthy: public reads fall
+    back to the primary. The body names databases by alias only, never by host."""
+    reachable = databases_reachable()
+    databases = {alias: "ok" if ok else "unreachable" for alias, ok in reachable.items()}
+    if not reachable["default"]:
+        response = JsonResponse({"status": "unavailable", "database": "unreachable", "databases": databases}, status=503)
+        response["Retry-After"] = str(RETRY_AFTER_SECONDS)  # the same hint as every 503 page
+        return response
+    status = "ok" if all(reachable.values()) else "degraded"
+    return JsonResponse({"status": status, "database": "ok", "databases": databases})
 
 
 def overview(request: HttpRequest) -> HttpResponse:

@@ -33,6 +33,37 @@ def _fresh_cache():
     yield
 
 
+@pytest.fixture(autouse=True)
+def _replicas_not_known_down():
+    """Each test starts with every replica worth trying: a replica an earlier
+    test found unreachable would otherwise be skipped for a few seconds."""
+    from tracker.db import replica_failures_clear
+
+    replica_failures_clear()
+    yield
+    replica_failures_clear()
+
+
+@pytest.fixture
+def unreachable_replica(settings, monkeypatch):
+    """Public reads go to replica_1, which points at a server that is not there."""
+    from django.db import connections
+
+    from tests.outages import disconnect, unreachable
+
+    settings.DATABASE_REPLICAS = ["replica_1"]
+    replica = connections["replica_1"]
+    disconnect(replica)
+    # (An in-memory SQLite connection survives close(): set it aside.)
+    monkeypatch.setattr(replica, "connection", None)
+    nowhere = unreachable(replica.settings_dict)
+    monkeypatch.setattr(replica, "settings_dict", nowhere)
+    # Other threads (the health check's) build their own connection from these.
+    monkeypatch.setitem(connections.settings, "replica_1", nowhere)
+    yield replica
+    disconnect(replica)
+
+
 @pytest.fixture
 def reference_data(db):
     """Donors and systems from fixtures/reference/, loaded into the test database."""

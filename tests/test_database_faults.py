@@ -2,22 +2,14 @@
 
 
 import pytest
-from django.db import connections
+from django.db import OperationalError, connections
 from django.urls import Resolver404, resolve
 
+from tests.outages import disconnect, unreachable
 from tests.pages import public_paths
-from tests.ports import unused_port
 
 STATIC_FILE = "/static/css/site.css"
 WITHOUT_DATABASE = {"/healthz", "/about/data/"}  # the health check (tested on its own), a static page
-
-
-
-
-def _unreachable(settings_dict: dict) -> dict:
-    if settings_dict["ENGINE"].endswith("sqlite3"):
-        return {**settings_dict, "NAME": "/nonexistent-directory/tracker.sqlite3"}
-    return {**settings_dict, "HOST": "127.0.0.1", "PORT": str(unused_port())}
 
 
 def _database_paths() -> list[str]:
@@ -34,14 +26,6 @@ def _database_paths() -> list[str]:
     return paths
 
 
-def _disconnect(connection) -> None:
-    """Close the connection and, with DJANGO_DB_POOL, its pool: a pool keeps
-    the server address it was built with."""
-    connection.close()
-    if connection.settings_dict.get("OPTIONS", {}).get("pool"):
-        connection.close_pool()
-
-
 def assert_unavailable(response) -> None:
     assert response.status_code == 503, (response.request["PATH_INFO"], response.status_code)
     assert response["Retry-After"].isdigit()
@@ -49,29 +33,34 @@ def assert_unavailable(response) -> None:
     assert b"Traceback" not in response.content
 
 
-@pytest.fixture
-def unreachable_replica(settings, monkeypatch):
-    """Public reads go to replica_1, which points at a server that is not there."""
-    settings.DATABASE_REPLICAS = ["replica_1"]
-    replica = connections["replica_1"]
-    _disconnect(replica)
-    # (An in-memory SQLite connection survives close(): set it aside.)
-    monkeypatch.setattr(replica, "connection", None)
-    monkeypatch.setattr(replica, "settings_dict", _unreachable(replica.settings_dict))
-    yield replica
-    _disconnect(replica)
+def primary_refuses(monkeypatch) -> None:
+    """From now on the primary cannot be connected to either, so public reads
+    have nowhere to go (replica_1 is down too: the unreachable_replica fixture).
+
+    (The in-memory SQLite test database cannot be moved away while the test
+    holds it: its connection is set aside, and connecting again raises what a
+    refused connection raises.)"""
+
+    def refuse(conn_params: dict) -> None:
+        raise OperationalError("connection refused")
+
+    primary = connections["default"]
+    monkeypatch.setattr(primary, "connection", None)
+    monkeypatch.setattr(primary, "get_new_connection", refuse)
 
 
 @pytest.mark.django_db(transaction=True, databases=["default", "replica_1"])
-def test_public_pages_answer_503_when_their_database_is_unreachable(client, unreachable_replica):
+def test_public_pages_answer_503_when_their_database_is_unreachable(client, unreachable_replica, monkeypatch):
     paths = _database_paths()
     assert "/pledges/" in paths
+    primary_refuses(monkeypatch)
     for path in paths:
         assert_unavailable(client.get(path))
 
 
 @pytest.mark.django_db(transaction=True, databases=["default", "replica_1"])
-def test_the_503_page_is_html_and_carries_the_security_headers(client, unreachable_replica):
+def test_the_503_page_is_html_and_carries_the_security_headers(client, unreachable_replica, monkeypatch):
+    primary_refuses(monkeypatch)
     response = client.get("/pledges/")
     assert response["Content-Type"].startswith("text/html")
     assert "Temporarily unavailable" in response.text
@@ -79,15 +68,17 @@ def test_the_503_page_is_html_and_carries_the_security_headers(client, unreachab
 
 
 @pytest.mark.django_db(transaction=True, databases=["default", "replica_1"])
-def test_static_files_are_served_while_the_database_is_unreachable(client, unreachable_replica):
+def test_static_files_are_served_while_the_database_is_unreachable(client, unreachable_replica, monkeypatch):
+    primary_refuses(monkeypatch)
     assert client.get(STATIC_FILE).status_code == 200
 
 
 @pytest.mark.django_db(transaction=True, databases=["default", "replica_1"])
 def test_pages_recover_by_themselves_when_the_database_returns(client, settings, monkeypatch, unreachable_replica):
+    primary_refuses(monkeypatch)
     assert_unavailable(client.get("/pledges/"))
-    _disconnect(unreachable_replica)
-    monkeypatch.undo()  # the replica is reachable again
+    disconnect(unreachable_replica)
+    monkeypatch.undo()  # the replica and the primary are reachable again
     settings.DATABASE_REPLICAS = ["replica_1"]
     assert client.get("/pledges/").status_code == 200
 
@@ -124,22 +115,22 @@ def default_connection(postgres_only, transactional_db):
     connection = connections["default"]
     working = connection.settings_dict
     yield connection, working
-    _disconnect(connection)
+    disconnect(connection)
     connection.settings_dict = working
-    _disconnect(connection)
+    disconnect(connection)
 
 
 @pytest.mark.postgres
 def test_everything_answers_503_when_postgres_is_down_and_recovers(client, default_connection):
     connection, working = default_connection
     paths = [*_database_paths(), "/healthz"]
-    _disconnect(connection)
-    connection.settings_dict = _unreachable(working)
+    disconnect(connection)
+    connection.settings_dict = unreachable(working)
     for path in paths:
         assert_unavailable(client.get(path))
     assert client.get(STATIC_FILE).status_code == 200
 
-    _disconnect(connection)
+    disconnect(connection)
     connection.settings_dict = working
     assert client.get("/healthz").status_code == 200
     assert client.get("/pledges/").status_code == 200
@@ -149,7 +140,7 @@ def test_everything_answers_503_when_postgres_is_down_and_recovers(client, defau
 def test_an_exhausted_pool_answers_503_and_recovers(client, default_connection):
     connection, working = default_connection
     paths = [*_database_paths(), "/healthz"]
-    _disconnect(connection)
+    disconnect(connection)
     pooled = {**working, "OPTIONS": {**working["OPTIONS"], "pool": {"min_size": 1, "max_size": 1, "timeout": 1}}}
     connection.settings_dict = pooled
     connection.close_pool()  # a pool left under this alias by an earlier test would not be ours

@@ -146,3 +146,117 @@ def test_copy_and_python_paths_write_identical_csv_on_postgresql(postgres_only):
     iterated = json.loads(b"".join(json_stream(queryset, use_copy=False)))
     assert copied == iterated
     assert connection.vendor == "postgresql"
+
+
+# --- A download that breaks off must not look complete ---
+#
+# An export's status and headers are sent before its rows are read, so a
+# database failure half-way can only break the download off. What a client
+# sees then (measured, README "Public site and exports"): over HTTP/1.1 the
+# chunked body ends without its last chunk and clients report an error; where
+# the connection's end is the file's end (HTTP/1.0, or nginx's default HTTP/1.0
+# to gunicorn) only the file itself can tell, so it must not end cleanly.
+
+
+@pytest.mark.parametrize("url", ["/pledges.csv", "/pledges.json"])
+def test_exports_are_streamed_without_a_content_length(client, url):
+    """With no length announced, the server frames the body itself (chunked over
+    HTTP/1.1), and a body cut short is an error the client sees."""
+    PledgeFactory()
+    response = client.get(url)
+    assert response.status_code == 200
+    assert response.streaming
+    assert not response.has_header("Content-Length")
+
+
+def _break_off_after_the_first(produce):
+    """A stand-in for a generator of export blocks that yields its first block
+    and then loses the database (the connection dropped, a statement timeout)."""
+    from django.db import OperationalError
+
+    def broken(*args, **kwargs):
+        blocks = produce(*args, **kwargs)
+        yield next(blocks)
+        raise OperationalError("server closed the connection unexpectedly")
+
+    return broken
+
+
+def _sent_before(error: type[Exception], blocks) -> bytes:
+    """The bytes a server would have sent before the stream raised `error`."""
+    sent = []
+    with pytest.raises(error):
+        for block in blocks:
+            sent.append(block)
+    return b"".join(sent)
+
+
+@pytest.fixture(params=[False, True], ids=["python", "copy"])
+def use_copy(request, db) -> bool:
+    if request.param and connection.vendor != "postgresql":
+        pytest.skip("COPY needs PostgreSQL (run with DATABASE_URL=postgres://...)")
+    return request.param
+
+
+def test_a_csv_export_that_breaks_off_ends_with_a_line_saying_so(use_copy, monkeypatch):
+    from django.db import OperationalError
+
+    from pledges import exports
+
+    PledgeFactory(system__name="IRIS-T SLM")
+    PledgeFactory(system__name="NASAMS")
+    name = "_copy" if use_copy else "_chunks"
+    monkeypatch.setattr(exports, name, _break_off_after_the_first(getattr(exports, name)))
+
+    body = _sent_before(OperationalError, csv_stream(Pledge.objects.public().order_by("id"), use_copy=use_copy))
+
+    assert body.startswith(",".join(HEADER).encode() + b"\n")
+    assert body.endswith(b"\n" + exports.CSV_INCOMPLETE_LINE)  # after whole rows, on a line of its own
+    with pytest.raises(csv.Error):  # a strict reader refuses the file
+        list(csv.reader(io.StringIO(body.decode()), strict=True))
+    # A lenient one shows the mark as the last row.
+    assert list(csv.reader(io.StringIO(body.decode())))[-1][0].startswith("EXPORT INCOMPLETE")
+
+
+def test_a_complete_csv_export_has_no_such_line(client):
+    PledgeFactory()
+    _, body = download(client, "/pledges.csv")
+    assert b"EXPORT INCOMPLETE" not in body
+    list(csv.reader(io.StringIO(body.decode()), strict=True))
+
+
+def test_a_json_export_that_breaks_off_does_not_parse(use_copy, monkeypatch):
+    from django.db import OperationalError
+
+    from pledges import exports
+
+    PledgeFactory()
+    PledgeFactory()
+    name = "_copy" if use_copy else "_chunks"
+    monkeypatch.setattr(exports, name, _break_off_after_the_first(getattr(exports, name)))
+
+    body = _sent_before(OperationalError, json_stream(Pledge.objects.public().order_by("id"), use_copy=use_copy))
+
+    assert body.startswith(b"[")
+    assert not body.rstrip().endswith(b"]")
+    with pytest.raises(json.JSONDecodeError):
+        json.loads(body)
+
+
+@pytest.mark.django_db(transaction=True, databases=["default", "replica_1"])
+@pytest.mark.parametrize("replicas", [[], ["replica_1"]], ids=["primary", "replica"])
+@pytest.mark.parametrize("url", ["/pledges.csv", "/pledges.json"])
+def test_a_database_failure_half_way_reaches_the_server_through_the_middleware(client, settings, url, replicas, monkeypatch):
+    """No middleware may swallow the error and end the response normally: the
+    server must see it to break the connection off."""
+    from django.db import OperationalError
+
+    from pledges import exports
+
+    settings.DATABASE_REPLICAS = replicas
+    PledgeFactory()
+    name = "_copy" if connection.vendor == "postgresql" else "_chunks"
+    monkeypatch.setattr(exports, name, _break_off_after_the_first(getattr(exports, name)))
+    response = client.get(url)
+    assert response.status_code == 200
+    _sent_before(OperationalError, response.streaming_content)

@@ -146,5 +146,13 @@ def test_data_dictionary_documents_every_export_column(client):
         assert f"<code>{column}</code>" in text
 
 
+def test_data_dictionary_says_how_a_broken_off_download_looks(client):
+    from pledges.exports import CSV_INCOMPLETE_LINE
+
+    text = client.get("/about/data/").text
+    assert '<code>"EXPORT INCOMPLETE</code>' in text
+    assert CSV_INCOMPLETE_LINE.startswith(b'"EXPORT INCOMPLETE')
+
+
 def test_healthz_still_answers(client):
     assert client.get("/healthz").json()["status"] == "ok"

@@ -99,6 +99,62 @@ def test_gunicorn_serves_the_app_and_stops_gracefully(tmp_path):
     assert "v=1" not in output  # no query strings in the access log
 
 
+# An export whose database fails half-way: its status line went out long ago,
+# so all the server can do is break the connection off. A WSGI app standing in
+# for it, served with the repository's configuration.
+_FAILING_STREAM = """
+def app(environ, start_response):
+    start_response("200 OK", [("Content-Type", "text/csv; charset=utf-8")])
+
+    def body():
+        yield b"pledge_id\\n1\\n"
+        raise RuntimeError("the database went away")
+
+    return body()
+"""
+
+
+def test_gunicorn_breaks_off_a_streamed_response_whose_body_fails_half_way(tmp_path):
+    """Over HTTP/1.1 the body is chunked and, on the failure, ends without the
+    last (empty) chunk: clients report an incomplete read, not a complete file."""
+    import http.client
+
+    (tmp_path / "failing_stream.py").write_text(_FAILING_STREAM)
+    port = unused_port()
+    env = {
+        **{k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "DATABASE_", "REDIS_URL", "GUNICORN_"))},
+        "GUNICORN_BIND": f"127.0.0.1:{port}",
+        "GUNICORN_WORKERS": "1",
+    }
+    server = subprocess.Popen(
+        [sys.executable, "-m", "gunicorn", "-c", str(CONFIG), "--pythonpath", str(tmp_path), "failing_stream:app"],
+        cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+    )
+    try:
+        for _ in range(100):
+            connection = http.client.HTTPConnection("127.0.0.1", port, timeout=5)
+            try:
+                connection.request("GET", "/pledges.csv")
+                break
+            except OSError:
+                connection.close()
+                time.sleep(0.1)
+        else:
+            pytest.fail("gunicorn did not answer")
+        response = connection.getresponse()
+        assert response.status == 200
+        assert response.getheader("Transfer-Encoding") == "chunked"
+        assert response.getheader("Content-Length") is None
+        with pytest.raises(http.client.IncompleteRead) as cut:
+            response.read()
+        assert cut.value.partial == b"pledge_id\n1\n"
+        connection.close()
+    finally:
+        server.send_signal(signal.SIGTERM)
+        output, _ = server.communicate(timeout=30)
+    assert "the database went away" in output  # logged by gunicorn
+
+
 # --- Connections against max_connections ---
 
 

@@ -58,10 +58,16 @@ def unavailable_response(request: HttpRequest) -> HttpResponse:
     return response
 
 
+def first_line(exc: BaseException) -> str:
+    """The first line of an error's message: enough for a log line."""
+    text = str(exc).strip()
+    return text.splitlines()[0] if text else ""
+
+
 def log_unavailable(request: HttpRequest, exc: BaseException) -> None:
     # One line, no traceback: during an outage every request fails the same way.
     logger.warning("503 for %s %s: database unavailable (%s: %s)", request.method, request.path,
-                   type(exc).__name__, str(exc).strip().splitlines()[0] if str(exc).strip() else "")
+                   type(exc).__name__, first_line(exc))
 
 
 def server_error(request: HttpRequest, template_name: str = "500.html") -> HttpResponse:

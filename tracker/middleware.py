@@ -7,7 +7,7 @@ from django.db import connections
 from django.http import HttpRequest, HttpResponse
 from django.urls import reverse
 
-from tracker.db import replica_reads
+from tracker.db import read_database, replica_reads
 from tracker.errors import database_is_unavailable, log_unavailable, unavailable_response
 
 
@@ -61,7 +61,8 @@ class DatabaseUnavailableMiddleware:
 
 
 class ReplicaReadsMiddleware:
-    """Public GET and HEAD requests read the public models from a replica.
+    """Public GET and HEAD requests read the public models from a replica,
+    or from the primary while that replica cannot be connected to.
 
     Everything else — POSTs, the admin, sessions, users, login attempts —
     stays on the primary, so an editor always sees what they just saved.
@@ -78,16 +79,19 @@ class ReplicaReadsMiddleware:
             self._admin_prefix = reverse("admin:index")
         if request.path.startswith(self._admin_prefix):
             return self.get_response(request)
-        with replica_reads() as alias:
-            request.read_database = alias  # for DatabaseUnavailableMiddleware
+        with replica_reads():
             response = self.get_response(request)
-        if response.streaming:
-            # A streamed export runs its queries while the server sends it,
-            # after this method has returned: keep it on the same replica.
-            response.streaming_content = _on_replica(response.streaming_content, alias)
+            if response.streaming:
+                # A streamed export runs its queries while the server sends it,
+                # after this method has returned: connect now (to the primary
+                # if the replica is down) and keep the stream on that database;
+                # DatabaseUnavailableMiddleware checks it while a 503 is possible.
+                alias = read_database()
+                request.read_database = alias
+                response.streaming_content = _on_replica(response.streaming_content, alias)
         return response
 
 
-def _on_replica(chunks: Iterable[bytes], alias: str | None) -> Iterator[bytes]:
+def _on_replica(chunks: Iterable[bytes], alias: str) -> Iterator[bytes]:
     with replica_reads(alias):
         yield from chunks
