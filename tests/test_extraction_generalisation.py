@@ -495,3 +495,22 @@ def test_a_new_clause_after_recalled_aid_pledges_on_its_own():
     text = ("The UK supports Ukraine. Fourthly, we will provide over 600 Brimstone missiles, to add to those we have "
             "already sent, and we will deliver 100,000 rounds of artillery ammunition this year.")
     assert found(text) == [("GB", "Brimstone", 600), ("GB", "artillery ammunition", 100000)]
+
+
+def test_kinds_named_by_amphibious_or_raiding_words_keep_their_counts():
+    text = ("The United Kingdom will also provide 20 Viking amphibious armoured vehicles for the Ukrainian Marine "
+            "Corps, together with 23 fast raiding boats for riverine operations.")
+    assert found(text) == [("GB", "armoured vehicles", 20), ("GB", "patrol boats", 23)]
+
+
+def test_the_person_a_minister_meets_is_not_the_report_s_donor():
+    text = ("Press release\n\nHundreds of British-made air defence missiles for Ukraine as Prime Minister meets "
+            "President Biden\n\nUkraine will receive 650 Lightweight Multirole Missiles made in Belfast, the UK "
+            "Prime Minister has announced.\n")
+    assert found(text) == [("GB", "Martlet", 650)]
+
+
+def test_ships_in_a_list_of_platforms_is_no_verb():
+    text = ("The UK will send 650 Martlet missiles. Known in British service as Martlet, the LMM can be fired from "
+            "land vehicles, ships and helicopters.")
+    assert found(text) == [("GB", "Martlet", 650)]

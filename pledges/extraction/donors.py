@@ -135,14 +135,21 @@ _TITLE_WORDS = frozenset(
 )
 
 
+# Words after which a (titled) person is the one met, not the one speaking or giving.
+_MET_WORDS = frozenset(
+    """with alongside beside besides visiting met meets meeting hosts hosted welcomed welcomes visits
+    visited thanked thanks called calls told tells""".split()
+)
+
+
 def _after_preposition(low: list[str], first: int) -> bool:
     """"in Brussels", "join the United States in", "with the Netherlands": not a subject."""
     k = first - 1
     t = k
     while t >= 0 and (low[t] in _TITLE_WORDS or (low[t] in ("for", "of", "state") and t > 0 and low[t - 1] in _TITLE_WORDS)):
         t -= 1
-    if t < k and t >= 0 and low[t] in ("with", "alongside", "beside", "besides", "visiting", "met", "meeting"):
-        return True  # "visiting Warsaw with NATO Secretary General Jens Stoltenberg": company, not the subject
+    if t >= 0 and low[t] in _MET_WORDS and (t < k or low[t] not in ("with", "alongside")):
+        return True  # "visiting Warsaw with NATO Secretary General Jens Stoltenberg", "meets President Biden": company
     if k >= 0 and low[k] == "the":
         k -= 1
     if k >= 1 and low[k] == "of" and low[k - 1] in _GOVERNMENT_OF:

@@ -126,8 +126,11 @@ class Phrase:
             return True  # an unknown proper name (maker, model)
         if raw.isupper() and i + 1 < len(self.low) and not self.space[i + 1] and self.low[i + 1][:1].isdigit():
             return True  # "M577", "K9": a letter glued to a model number
-        if len(tok) > 4 and tok.endswith(("ed", "al", "ic", "ive", "ian", "ish", "ese")):
+        if len(tok) > 4 and tok.endswith(("ed", "al", "ic", "ive", "ian", "ish", "ese", "ous", "ary")):
             return True
+        if (len(tok) > 5 and tok.endswith("ing") and i + 1 < len(self.low)
+                and (self.is_head(i + 1) or (self.match_at[i + 1] is not None and self.match_at[i + 1].entry.kind in ("system", "generic")))):
+            return True  # "23 fast raiding boats", "a mine clearing vehicle": a gerund naming the kind
         if (len(tok) > 4 and tok.endswith("ly") and tok not in _NOT_ADVERBS and i + 1 < len(self.low)
                 and not self.low[i + 1].endswith("ly")):
             return self.is_modifier(i + 1)  # "highly mobile", "fully armoured": an adverb on a modifier

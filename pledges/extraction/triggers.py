@@ -55,7 +55,7 @@ _CUES: dict[str, list[str]] = {
         "hand over|hands over|handed over|handing over|handed|handover|hand-over",
         "allocate|allocates|allocated|allocating",
         "dispatch|dispatches|dispatched|dispatching",
-        "ship|shipped|shipping",
+        "shipped|shipping|will ship|to ship|would ship",
         "contribute|contributes|contributed|contributing",
         "offer|offers|offered|offering",
         "finance|finances|financed|financing",
