@@ -514,3 +514,19 @@ def test_ships_in_a_list_of_platforms_is_no_verb():
     text = ("The UK will send 650 Martlet missiles. Known in British service as Martlet, the LMM can be fired from "
             "land vehicles, ships and helicopters.")
     assert found(text) == [("GB", "Martlet", 650)]
+
+
+def test_financing_the_production_of_equipment_pledges_it():
+    text = "Denmark will finance the production of 18 Bohdana self-propelled howitzers at Ukrainian factories."
+    assert found(text) == [("DK", "howitzers", 18)]
+    assert found("Romania approved the purchase of 54 M1A2 Abrams tanks for its own army.") == []
+
+
+def test_a_count_restated_after_the_name():
+    assert found("Sweden will send the Combat Vehicle 90, the CV90 — around 50 of them.") == [("SE", "CV90", 50)]
+
+
+def test_a_package_worth_that_is_financed_from_a_fund_is_still_the_package():
+    text = ("Today I can present Denmark's 18th donation package to Ukraine. The package is worth DKK 3.4 billion "
+            "and is financed from the Ukraine Fund.")
+    assert [(p.donor_code, p.value_amount) for p in extract(text, full_ref())] == [("DK", 3_400_000_000)]

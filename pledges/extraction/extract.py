@@ -809,6 +809,12 @@ def _pledge_status(seg: Seg, anchor: int, span_last: int, lst: ListState) -> tup
     """
     clause = seg.clause_id[anchor]
     gov, side = _governing_cue(seg, anchor, span_last)
+    if (gov is not None and side == "before" and gov[2] & {OTHER_VERB, PROCURE} and not gov[2] & POSITIVE
+            and gov[0] >= 2 and seg.low[gov[0] - 1] == "the" and gov[1] + 1 < len(seg.low) and seg.low[gov[1] + 1] == "of"):
+        payer = next((c for c in seg.cues if c[1] == gov[0] - 2 and PLEDGE in c[2]
+                      and seg.low[c[1]] in ("finance", "finances", "financed", "financing", "fund", "funds", "funded")), None)
+        if payer is not None:
+            gov = payer  # "Denmark will finance the production of 18 Bohdana howitzers": the financing pledges them
     if (gov is not None and side == "after" and seg.segment.kind == ITEM and lst.positive and not lst.negative
             and gov[2] & {OTHER_VERB, PROCURE} and not gov[2] & POSITIVE):
         # "CV90, new production, delivery in 2026", "missiles for the Aspide systems already in
@@ -1707,6 +1713,8 @@ def _trailing_count(seg: Seg, obj: EquipmentObject, used: list[bool]) -> Quantit
     elif sep in ("|", ":", "label") and m < n and low[m] in _CELL_UNITS:
         m += 1  # "155 mm artillery ammunition | more than 20,000 rounds"
     ends = m >= n or low[m] in _COUNT_END
+    if not ends and m + 1 < n and low[m] == "of" and low[m + 1] in ("them", "these", "those") and sep in ("-", ","):
+        return q  # "the CV90 - around 50 of them": the count restated after the name
     if sep in (":", "label", "|"):
         return q if ends or sep == ":" else None  # "Patriot: 30 missiles" keeps the old reading
     if seg.segment.kind != ITEM or not (ends or (unit and sep in ("-", "x"))):
@@ -2088,7 +2096,7 @@ def _segment_candidates(text: str, seg: Seg, ref: ReferenceData, lst: ListState,
             for k in range(gov[1] + 1, mo.first))
         if not tied and not direct and _clause_has(seg, clause, PACKAGE) < 0:
             continue  # "Germany announced a further €500m" is a pledge; a sum elsewhere in the sentence may not be
-        if (_budget_like(seg, clause, mo) or (gov is not None and _passive(seg, gov[0]))
+        if (_budget_like(seg, clause, mo) or (gov is not None and _passive(seg, gov[0]) and not (valued and tied))
                 or _cumulative_money(seg, gov, mo) or _own_forces_money(seg, clause, mo)):
             continue
         if mo.first > 0 and seg.low[mo.first - 1] == "by":

@@ -285,4 +285,4 @@ DELIVERY_PAST = frozenset(
     received arrived got""".split()
 )
 # Words before a participle that make it future or ongoing ("will be delivered", "to be sent").
-NOT_PAST = frozenset("will would shall to 'll being going can could may must should".split())
+NOT_PAST = frozenset("will would shall to 'll being going can could may must should is are".split())
