@@ -530,3 +530,22 @@ def test_a_package_worth_that_is_financed_from_a_fund_is_still_the_package():
     text = ("Today I can present Denmark's 18th donation package to Ukraine. The package is worth DKK 3.4 billion "
             "and is financed from the Ukraine Fund.")
     assert [(p.donor_code, p.value_amount) for p in extract(text, full_ref())] == [("DK", 3_400_000_000)]
+
+
+def test_a_package_consisting_of_unnumbered_kinds_lists_each():
+    text = ("Denmark will provide a new donation package worth DKK 1.3 billion, consisting of air defence missiles "
+            "and artillery ammunition to be procured from European industry.")
+    assert found(text) == [("DK", None, None), ("DK", "air defence missiles", None), ("DK", "artillery ammunition", None)]
+
+
+def test_a_sum_for_several_kinds_is_the_sum_and_each_kind():
+    text = ("Iceland will contribute ISK 500 million (approximately EUR 3.4 million) for winter equipment and "
+            "medical supplies for the Ukrainian Armed Forces.")
+    assert found(text) == [("IS", None, None), ("IS", "winter equipment", None), ("IS", "medical supplies", None)]
+
+
+def test_a_sum_allocated_to_finance_named_equipment_is_that_equipment():
+    (p,) = extract("Sweden will allocate SEK 1.2 billion to finance the production in Ukraine of long-range drones.",
+                   full_ref())
+    assert (p.donor_code, p.system_name, p.value_amount) == ("SE", "loitering munitions", 1_200_000_000)
+    assert extract("The UK offered £1.6 billion of UK export finance to Ukraine.", full_ref()) == []

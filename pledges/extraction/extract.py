@@ -83,6 +83,7 @@ _BACKGROUND_WORDS = {"background", "facts", "notes to editors", "note to editors
                      "topics", "contacts", "media contacts", "media enquiries", "press contact"}
 CLAUSE_BREAK = frozenset({";", "but", "while", "whereas", "although", "though", "however", "meanwhile"})
 TRANSPARENT = frozenset({"including", "included", "as well as", "made up of", "consisting of", "comprising", "composed of"})
+_CONSISTS = frozenset({"made up of", "consisting of", "comprising", "composed of"})  # the whole content follows
 PERFECT_AUX = frozenset({"has", "have", "had", "'ve"})
 
 
@@ -1959,6 +1960,9 @@ def _bare_generic_ok(seg: Seg, obj: EquipmentObject, objects, gov, side: str) ->
             spans.update(range(o.first, o.last + 1))
     low = seg.low
     k = gov[1] + 1
+    for c in seg.cues:
+        if gov[1] < c[0] < obj.first and " ".join(low[c[0] : c[1] + 1]) in _CONSISTS:
+            k = c[1] + 1  # "a package worth DKK 1.3 billion, consisting of air defence missiles and ...": its list
     if k < obj.first and low[k] == "ukraine":
         k += 1
         if k < obj.first and low[k] == "with":
@@ -2106,9 +2110,16 @@ def _segment_candidates(text: str, seg: Seg, ref: ReferenceData, lst: ListState,
             continue
         money = Money(mo.amount, resolve_currency(mo.currency, att.donor.code), mo.first, mo.last, mo.start, mo.end)
         reasons = ["donor:" + att.how, why, "value:" + text[mo.start : mo.end]]
-        earmark = _earmark(seg, mo) or _valued_subject(seg, mo)
+        earmarks = _earmarks(seg, mo)
+        earmark = (earmarks[0] if len(earmarks) == 1 else None) or _valued_subject(seg, mo)
         out.append(Candidate(att.donor, None, None, None, money, seg.segment,
                              _confidence(status, gov, att, None, None), reasons, order, mo.start, earmark))
+        if len(earmarks) > 1:
+            # "ISK 500 million for winter equipment and medical supplies": the sum, and each thing it buys
+            for system in earmarks:
+                out.append(Candidate(att.donor, system, system.unit, None, None, seg.segment,
+                                     _confidence(status, gov, att, None, None), reasons[:2] + ["system:paid for " + system.name],
+                                     order, mo.start))
         accepted = mo
     if not out and not seg.money and not equipment:
         package = _package_only(text, seg, lst, context, document, order)
@@ -2121,23 +2132,44 @@ def _segment_candidates(text: str, seg: Seg, ref: ReferenceData, lst: ListState,
 # purchase interceptor drones", "EUR 20 million for the production of FPV drones".
 _EARMARK_GLUE = frozenset(
     """for to the purchase purchasing buy buying procure procuring procurement acquire acquisition of
-    fund funding finance financing produce production manufacture new additional more""".split()
+    fund funding finance financing produce production manufacture new additional more in ukraine""".split()
 )
 
 
 def _earmark(seg: Seg, mo: Money) -> System | None:
     """The equipment a sum is for, when the words after it say so."""
-    low = seg.low
+    found = _earmarks(seg, mo)
+    return found[0] if len(found) == 1 else None
+
+
+def _earmarks(seg: Seg, mo: Money) -> list[System]:
+    """Everything a sum is for: "ISK 500 million (approx. EUR 3.4 million) for winter equipment and
+    medical supplies" - one or more coordinated names right after the sum."""
+    low, n = seg.low, len(seg.low)
     j = mo.last + 1
-    if j >= len(low) or low[j] not in ("for", "to"):
-        return None
-    for k in range(j + 1, min(len(low), j + 6)):
+    if j < n and low[j] == "(":
+        close = next((c for c in range(j + 1, min(n, j + 12)) if low[c] == ")"), -1)
+        j = close + 1 if close > 0 else j  # "(approximately EUR 3.4 million)": the same sum converted
+    if j >= n or low[j] not in ("for", "to"):
+        return []
+    out: list[System] = []
+    k = j + 1
+    while k < min(n, j + 16):
         m = seg.phrase.match_at[k] if seg.phrase.match_at else None
         if m is not None:
-            return m.entry.target if m.entry.kind in ("system", "generic") else None
-        if low[k] not in _EARMARK_GLUE:
-            return None
-    return None
+            if m.entry.kind not in ("system", "generic"):
+                break
+            if m.entry.target not in out:
+                out.append(m.entry.target)
+            k = m.last + 1
+            if k < n and low[k] in ("and", ",") and k + 1 < n and seg.phrase.match_at[k + 1] is not None:
+                k += 1
+                continue
+            break
+        if low[k] not in _EARMARK_GLUE or out:
+            break
+        k += 1
+    return out
 
 
 def _done_remark(seg: Seg, last: int) -> bool:
@@ -2315,6 +2347,9 @@ def _budget_verb(seg: Seg, clause: int, mo: Money) -> bool:
     for first, last, kinds in seg.cues:
         if first > mo.first or seg.clause_id[first] != clause:
             continue
+        if (seg.low[first] in _BUDGET_VERBS and first > 0 and seg.low[first - 1] in ("will", "'ll", "shall")
+                and _earmarks(seg, mo)):
+            continue  # "Sweden will allocate SEK 1.2 billion to finance long-range drones": a pledge of what it buys
         if WEAK in kinds or seg.low[first] in _BUDGET_VERBS or (PLEDGE in kinds and _perfect_before(seg, first)):
             return True
     return False
@@ -2373,7 +2408,7 @@ def _package_money(seg: Seg, mo: Money) -> bool:
 
 
 _NOT_AID_MONEY = frozenset(
-    "export finance loan loans credit credits guarantee guarantees sanctions revenue economic humanitarian budgetary "
+    "export loan loans credit credits guarantee guarantees sanctions revenue economic humanitarian budgetary "
     "macro-financial reconstruction".split())
 
 _PACKAGE_WORDS = frozenset(
