@@ -32,6 +32,9 @@ QUALIFIED_WORDS = {
     ("australian", "dollar"): "AUD", ("canadian", "dollar"): "CAD", ("japanese", "yen"): "JPY",
     ("polish", "zlotys"): "PLN", ("british", "pounds"): "GBP",
 }
+_QUALIFIED_BY_FIRST: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+for _words, _iso in QUALIFIED_WORDS.items():
+    _QUALIFIED_BY_FIRST.setdefault(_words[0], []).append((_words, _iso))
 SCALE = {
     "thousand": 10**3, "k": 10**3, "million": 10**6, "millions": 10**6, "mn": 10**6, "mln": 10**6,
     "m": 10**6, "billion": 10**9, "billions": 10**9, "bn": 10**9, "bln": 10**9, "b": 10**9,
@@ -137,7 +140,7 @@ def find_money(toks: Tokens) -> list[Money]:
                     code = raw[k]
                     end = k
                 else:
-                    for words, iso in QUALIFIED_WORDS.items():
+                    for words, iso in _QUALIFIED_BY_FIRST.get(low[k], ()):
                         if tuple(low[k : k + len(words)]) == words:
                             code, end = iso, k + len(words) - 1
                             break

@@ -287,7 +287,7 @@ class ReferenceData:
         def accept(first: int, last: int, entries: list[Entry]) -> list[Entry]:
             return [e for e in entries if case_ok(e.case, raw[first])]
 
-        found = [Match(f, l, es[0] if len(es) == 1 else _choose_office(es, toks.low, f))
+        found = [Match(f, l, es[0] if len(es) == 1 or es[0].kind != "person" else _choose_office(es, toks.low, f))
                  for f, l, es in self.trie.scan(toks, view, accept)]
         if found:
             found = self._shared_heads(toks, view, found)

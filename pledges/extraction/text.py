@@ -86,14 +86,12 @@ def token_slice(toks: Tokens, a: int, b: int) -> Tokens:
 
 def tokenize(folded: str, start: int, end: int) -> Tokens:
     raw = TOKEN_RE.findall(folded, start, end)
-    spans = [m.span() for m in TOKEN_RE.finditer(folded, start, end)]
-    starts = [a for a, _ in spans]
-    ends = [b for _, b in spans]
-    ms = spans
+    starts = [m.start() for m in TOKEN_RE.finditer(folded, start, end)]
+    ends = [a + len(tok) for a, tok in zip(starts, raw)]  # a token is exactly its match: cheaper than span()
     for k, tok in enumerate(raw):
         if len(tok) > MAX_TOKEN:
             raw[k] = "\x00"
-    space = [True] + [s != e for s, e in zip(starts[1:], ends)] if ms else []
+    space = [True] + [s != e for s, e in zip(starts[1:], ends)] if raw else []
     return Tokens(starts, ends, raw, [t.lower() for t in raw], space)
 
 
