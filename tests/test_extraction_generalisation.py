@@ -549,3 +549,25 @@ def test_a_sum_allocated_to_finance_named_equipment_is_that_equipment():
                    full_ref())
     assert (p.donor_code, p.system_name, p.value_amount) == ("SE", "loitering munitions", 1_200_000_000)
     assert extract("The UK offered £1.6 billion of UK export finance to Ukraine.", full_ref()) == []
+
+
+def test_a_category_label_before_the_named_system_is_not_a_second_item():
+    text = ("Sweden will send:\n3.2  Carl-Gustaf M4 recoilless rifles, with ammunition ...... 100\n"
+            "- Air defence systems, Robot 70 (RBS 70)\n- Anti-tank missile systems, TOW\n")
+    assert found(text) == [("SE", "Carl Gustaf", 100), ("SE", "RBS 70", None), ("SE", "BGM-71 TOW", None)]
+
+
+def test_what_aid_defends_against_is_not_aid():
+    text = ("The UK will send a further 350 ASRAAM missiles to strengthen Ukraine's air defences against drones and "
+            "cruise missiles.")
+    assert found(text) == [("GB", "AIM-132 ASRAAM", 350)]
+
+
+def test_recalled_decisions_and_the_donor_s_own_air_force_are_no_pledge():
+    assert found("We also recall the decision announced by Canada in February 2024 to donate more than 800 "
+                 "SkyRanger R70 drones.") == []
+    assert found("Romania supports Ukraine. The Air Force is receiving the 32 F-16 aircraft bought from Norway.") == []
+
+
+def test_a_dash_count_with_rounds():
+    assert found("The UK package:\n- Artillery ammunition — 100,000+ rounds\n") == [("GB", "artillery ammunition", 100000)]

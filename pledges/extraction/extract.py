@@ -965,7 +965,8 @@ def _attribute(seg: Seg, gov, side: str, anchor: int, obj_first: int, obj_last: 
         if att is not None and att.donor is not None:
             return donor_rules.Attribution(None, "none", "receiver")
         before = seg.low[max(0, gov[0] - 8) : gov[0]]
-        if any(t in ("army", "forces", "bundeswehr", "navy") for t in before) and not any(
+        if (any(t in ("army", "forces", "bundeswehr", "navy") for t in before)
+                or any(a == "air" and b == "force" for a, b in zip(before, before[1:]))) and not any(
                 t in ("ukraine", "ukrainian", "ukraine's") for t in before):
             return donor_rules.Attribution(None, "none", "receiver")  # "The British Army will take delivery of ..."
         d = donor_rules.agent(seg, gov[0], len(seg.low))
@@ -1558,6 +1559,8 @@ def _collect_objects(seg: Seg, ref: ReferenceData) -> list[tuple[EquipmentObject
             start = j - 1
             while start > 0 and not used[start - 1] and ph.is_modifier(start - 1) and ph.match_at[start - 1] is None:
                 start -= 1
+        if any(t == "against" for t in low[max(0, start - 3) : start]):
+            continue  # "to strengthen air defences against drones and cruise missiles": the threat, not the aid
         if m.entry.kind == "system" and _compared_to(low, start):
             continue  # "the German version of the M270": named for comparison, not pledged
         if _recipients_own(low, start):
@@ -1630,7 +1633,10 @@ def _class_after_name(seg: Seg, objects: list) -> list:
         if n > 0 and o.system.generic and (q is None or trailing) and out:
             p, pq = out[-1]
             gap = low[p.last + 1 : o.first]
-            same = (not p.system.generic and len(gap) <= 4 and p.system.category == o.system.category
+            same = (not p.system.generic and len(gap) <= 4
+                    and (p.system.category == o.system.category or (
+                        1 <= len(gap) <= 2 and all(t.isalpha() for t in gap)  # "Carl-Gustaf M4 recoilless rifles"
+                        and all(seg.phrase.is_modifier(k) for k in range(p.last + 1, o.first))))
                     and not any(t in (",", ";", "and", "or", "with", "for", "of", "(", ")", "plus") for t in gap))
             if same and q is None:
                 continue
@@ -1639,6 +1645,13 @@ def _class_after_name(seg: Seg, objects: list) -> list:
                 out[-1] = (EquipmentObject(p.system, p.item, q, p.first, o.last, p.alias, p.head, p.how, p.also), q)
                 continue
         out.append((o, q))
+    if seg.segment.kind == ITEM:
+        # "Air defence systems, Robot 70 (RBS 70)", "Anti-tank missile systems, TOW": a category label,
+        # then the system it names
+        out = [(o, q) for n, (o, q) in enumerate(out)
+               if not (o.system.generic and q is None and n + 1 < len(out) and low[o.last + 1 : o.last + 2] == [","]
+                       and not out[n + 1][0].system.generic and out[n + 1][0].first == o.last + 2
+                       and out[n + 1][0].system.category == o.system.category)]
     return out
 
 
@@ -1730,8 +1743,9 @@ def _trailing_count(seg: Seg, obj: EquipmentObject, used: list[bool]) -> Quantit
     unit = m < n and low[m] in _COUNT_UNITS
     if unit:
         m += 1
-    elif sep in ("|", ":", "label") and m < n and low[m] in _CELL_UNITS:
-        m += 1  # "155 mm artillery ammunition | more than 20,000 rounds"
+    elif sep in ("|", ":", "label", "-") and m < n and low[m] in _CELL_UNITS:
+        m += 1  # "155 mm artillery ammunition | more than 20,000 rounds", "Artillery ammunition — 100,000+ rounds"
+        unit = sep == "-"
     ends = m >= n or low[m] in _COUNT_END
     if not ends and m + 1 < n and low[m] == "of" and low[m + 1] in ("them", "these", "those") and sep in ("-", ","):
         return q  # "the CV90 - around 50 of them": the count restated after the name

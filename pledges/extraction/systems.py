@@ -47,7 +47,7 @@ MODIFIERS = frozenset(
     interceptor ammunition equipment weapon weapons type class variant version model surplus strike
     tank tanks vehicle missile launcher radar sam surface-to-air air-defence long-range
     small large big compact lightweight improved enhanced autonomous remote civilian commercial
-    inflatable rigid high speed all terrain off road heavy duty""".split()
+    inflatable rigid high speed all terrain off road heavy duty recoilless""".split()
 )
 COORD = frozenset({"and", "or", ",", "&", "plus"})
 # Words in -ly that are not adverbs (verbs, nouns, names, frequencies).

@@ -222,6 +222,7 @@ _CUES: dict[str, list[str]] = {
         "previous donation|previous donations|prior packages|past packages|past deliveries",
         "earlier transfers|earlier transfer|previous transfers|past transfers|earlier aid|previous aid",
         "first to|first country to|first nation to|first european country to|among the first",
+        "we recall|recall the|recalling the|recalled the|we also recall",
         "as announced at|as announced in|as announced last|as announced earlier|as promised earlier",
         "as announced at the beginning|as promised in|as pledged in|as pledged earlier|as agreed in",
     ),
