@@ -143,3 +143,14 @@ def test_a_cumulative_list_gives_only_its_lines_marked_new():
             "Artillery and munitions\n  - Anti-armour weapons, including M72 light anti-tank weapons ...... not disclosed\n\n"
             "Logistics and soldier equipment\n  - MAN 40M medium trucks and trailers .................. 28\n")
     assert found(text) == [("AU", "M1A1 Abrams", 49)]
+
+
+def test_a_package_fact_sheet_with_counted_lines_under_capital_headings():
+    text = ("LITHUANIA'S MILITARY SUPPORT PACKAGE TO UKRAINE - DECEMBER 2023\n\n"
+            "Approved by the Minister of National Defence on 14 December 2023.\n"
+            "Package value: approx. EUR 35 million\n\n"
+            "The list below gives the items and quantities of the package.\n\n"
+            "AIR DEFENCE\n  Bofors L70 40 mm anti-aircraft guns – 10\n  Anti-drone systems – 600\n\n"
+            "FIRE SUPPORT\n  120 mm mortars – 12\n  120 mm mortar rounds – 8,000\n")
+    assert found(text) == [("LT", None, None), ("LT", "Bofors L/70", 10), ("LT", "anti-drone systems", 600),
+                           ("LT", "mortars", 12), ("LT", "120mm mortar ammunition", 8000)]

@@ -1195,6 +1195,10 @@ def extract(text: str, ref: ReferenceData) -> list[Extracted]:
             if (here is not None and not has_pos and not has_neg and lst.positive and not lst.negative
                     and kind == HEADING and len(seg.low) <= 4):
                 has_pos = True  # "Norway" / "Denmark" sub-headings of a support fact sheet: each donor's part of it
+            if (kind == HEADING and not has_neg and any(t in ("package", "tranche", "donation") for t in seg.low)
+                    and not any(c[2] & VERB_CUES for c in seg.cues)
+                    and not any(t.startswith(("confirm", "announc", "unveil", "pledg", "send", "give", "boost")) for t in seg.low)):
+                doc_fresh = True  # "LITHUANIA'S MILITARY SUPPORT PACKAGE TO UKRAINE - DECEMBER 2023": the report's package
             if here is not None or has_pos or has_neg:
                 # "Germany's new package includes:", "Fact sheet: Norwegian support to Ukraine" -
                 # the list items that follow belong to it.  A bare section heading ("Air defence")
@@ -2318,7 +2322,8 @@ def _dated_past_any(seg: Seg) -> bool:
 
 def _worth(seg: Seg, mo: Money) -> bool:
     k = mo.first - 1
-    while k >= 0 and seg.low[k] in ("about", "around", "approximately", "approx", "some", "nearly", "almost", "roughly", "up", "to", "over", "more", "than", "at", ":", "-"):
+    while k >= 0 and (seg.low[k] in ("about", "around", "approximately", "approx", "some", "nearly", "almost", "roughly", "up", "to", "over", "more", "than", "at", ":", "-", "ca", "c")
+                      or (seg.low[k] == "." and k > 0 and seg.low[k - 1] in ("approx", "ca", "c"))):
         k -= 1
     if k >= 0 and seg.low[k] in ("worth", "valued", "totalling", "totaling", "value"):
         return True

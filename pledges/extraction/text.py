@@ -143,6 +143,9 @@ def _table_row(line: str) -> bool:
 # item of the list above it when a blank line separates them (a section heading has no count).
 _COUNTED_LINE_RE = re.compile(r"[^0-9\n]*?[A-Za-z][^0-9\n]*[,:(x\u2013\u2014-][ \t]*[0-9]")
 
+# A line that ends in its count after a dash or colon: "120 mm mortars – 12", "Bofors L70 guns: 10".
+_ENDS_IN_COUNT_RE = re.compile(r"[A-Za-z][^\n]*?[ \t](?:[-\u2013\u2014:]|x)[ \t]*[0-9][0-9,.]*(?: [0-9]{3})*[ \t]*$")
+
 _PIPE_RULE_RE = re.compile(r"[|:+ \t-]*-[|:+ \t-]*")
 
 
@@ -334,6 +337,8 @@ def split_segments(folded: str) -> list[Segment]:
         block += 1
         line = folded[ls:le]
         was_bulleted, bulleted = bulleted, False
+        # "AIR DEFENCE" / "  Bofors L70 anti-aircraft guns – 10": counted lines right under a heading are its items
+        under_heading = bool(segments) and segments[-1].kind in (HEADING, ITEM)
         if ("|" in line or (table is not None and "+" in line)) and _PIPE_RULE_RE.fullmatch(line):
             continue  # the rule under a pipe table's header: "-----|-----", "----+-----"
         if table is not None and table[0] not in line:
@@ -415,6 +420,7 @@ def split_segments(folded: str) -> list[Segment]:
             for s, e in _cut(folded, ls, le):
                 segments.append(Segment(s, e, HEADING, block, blank, True))
         elif ((in_list and (not blank or (len(line) < 200 and _COUNTED_LINE_RE.match(line) is not None))) or _table_row(line) or _pipe_row(line)
+              or (under_heading and not blank and len(line) < 200 and _ENDS_IN_COUNT_RE.search(line) is not None)
               ) and len(line) < 200 and not line.endswith((".", "!", "?")) and not _capitals_heading(line):
             # An unbulleted line straight after a lead-in or an item, or a table row whose last
             # column is a count ("Biber bridge layers<TAB>16"): a list item.
