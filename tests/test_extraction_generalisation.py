@@ -571,3 +571,18 @@ def test_recalled_decisions_and_the_donor_s_own_air_force_are_no_pledge():
 
 def test_a_dash_count_with_rounds():
     assert found("The UK package:\n- Artillery ammunition — 100,000+ rounds\n") == [("GB", "artillery ammunition", 100000)]
+
+
+def test_any_transfer_and_a_purpose_clause_pledge_nothing_more():
+    assert found("Sweden has stated that any transfer of Gripen would be considered only after Ukraine has "
+                 "its F-16s in service.") == []
+    text = ("The Netherlands will transfer two Patriot launchers from the stocks of the Royal Netherlands Air Force, "
+            "together with missiles, so that Ukraine can form a battery.")
+    assert found(text) == [("NL", "Patriot", 2)]
+
+
+def test_us_fact_sheet_names_of_counter_drone_ew_and_communications_equipment():
+    text = ("The US package includes:\n• Counter-Unmanned Aerial Systems (c-UAS) equipment;\n"
+            "• Electronic warfare detection equipment;\n• Secure communications support equipment; and\n")
+    assert found(text) == [("US", "anti-drone systems", None), ("US", "electronic warfare systems", None),
+                           ("US", "communications equipment", None)]

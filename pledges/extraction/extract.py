@@ -863,6 +863,10 @@ def _pledge_status(seg: Seg, anchor: int, span_last: int, lst: ListState) -> tup
     why = _negated(seg, gov[0]) or _previous_verb_blocks(seg, gov)
     if why:
         return why, "cue:" + word, gov, side
+    if gov[0] > 0 and seg.low[gov[0] - 1] == "any":
+        return "hypo", "cue:any", gov, side  # "any transfer of Gripen would be considered only after ..."
+    if side == "before" and any(seg.low[k] == "so" and seg.low[k + 1] == "that" for k in range(gov[1] + 1, anchor - 1)):
+        return "other", "cue:so that", gov, side  # "two Patriot launchers ..., so that Ukraine can form a battery"
     if INCLUDE in kinds and _perfect_before(seg, gov[0]):
         return "background", "cue:have included", gov, side
     if _relative_aside(seg, gov[0]):
