@@ -586,3 +586,21 @@ def test_us_fact_sheet_names_of_counter_drone_ew_and_communications_equipment():
             "• Electronic warfare detection equipment;\n• Secure communications support equipment; and\n")
     assert found(text) == [("US", "anti-drone systems", None), ("US", "electronic warfare systems", None),
                            ("US", "communications equipment", None)]
+
+
+def test_a_package_value_with_years_of_delivery_in_a_later_sentence_is_no_budget():
+    text = ("3. Building on this, Germany will provide Ukraine with a new package of military equipment worth "
+            "€1.13 billion. This package comprises 36 howitzers and two Skynex air defence systems, which will be "
+            "delivered in the course of 2024 and early 2025.")
+    assert found(text) == [("DE", None, None), ("DE", "howitzers", 36), ("DE", "Skynex", 2)]
+
+
+def test_the_package_is_worth_after_a_clause_about_replacing_stocks():
+    text = ("Finland will send its fourteenth package. Estimated at what it will cost the Defence Forces to replace "
+            "the materiel, the package is worth EUR 161 million.")
+    assert [(p.donor_code, p.value_amount) for p in extract(text, full_ref())] == [("FI", 161_000_000)]
+
+
+def test_vests_and_field_dressings_are_body_armour_and_medical_supplies():
+    text = "Austria is supplying Ukraine with 9,300 fragmentation protection vests and 1,500 field dressings."
+    assert found(text) == [("AT", "body armour", 9300), ("AT", "medical supplies", 1500)]

@@ -2107,10 +2107,13 @@ def _segment_candidates(text: str, seg: Seg, ref: ReferenceData, lst: ListState,
                 c[2] & {TOTAL, BACKGROUND} and seg.clause_id[c[0]] == seg.clause_id[mo.first]
                 and not _superlative_before(seg, c[0]) for c in seg.cues):
             continue  # "Since 2022, Swedish support has had a total value of SEK 30 billion"
-        if tied and valued and gov is not None and gov[0] > mo.last and not gov[2] & POSITIVE and status in (
+        if tied and valued and gov is not None and not gov[2] & POSITIVE and status in (
                 "request", "other", "attack", "procure") and any(
-                seg.low[k] in _PACKAGE_NOUNS for k in range(max(0, mo.first - 5), mo.first)):
-            status, why, gov = "no-trigger", "", None  # "The package, worth EUR 21.6 million, responds to requests"
+                seg.low[k] in _PACKAGE_NOUNS for k in range(max(0, mo.first - 5), mo.first)) and (
+                gov[0] > mo.last or "," in seg.low[gov[1] + 1 : mo.first]):
+            # "The package, worth EUR 21.6 million, responds to requests"; "Estimated at what it will cost to
+            # replace, the package is worth EUR 161 million": the package's own value
+            status, why, gov = "no-trigger", "", None
         if (status == "no-trigger" or status == "weak" and gov is None) and tied and (valued or named):
             status, why = "weak", "trigger:package worth"  # "The package, Sweden's tenth, is worth SEK 4.3bn."
         elif status == "pledge" and gov is None and ((tied and (valued or named)) or _earmark(seg, mo) is not None
@@ -2468,8 +2471,13 @@ def _budget_like(seg: Seg, clause: int, mo: Money | None = None) -> bool:
     years = set()
     ranged = False
     new = mo is not None and (_marked_new(seg, mo) or not _budget_verb(seg, clause, mo))
+    lo, hi = 0, len(seg.low)
+    if mo is not None:  # a list line may hold several sentences: only the money's own counts
+        lo = next((k + 1 for k in range(mo.first - 1, -1, -1) if seg.low[k] == "."), 0)
+        hi = next((k for k in range(mo.last + 1, len(seg.low)) if seg.low[k] == "." and k + 1 < len(seg.low)
+                   and seg.raw[k + 1][:1].isupper()), len(seg.low))
     for k, tok in enumerate(seg.low):
-        if seg.clause_id[k] != clause:
+        if seg.clause_id[k] != clause or not lo <= k < hi:
             continue
         if tok in _BUDGET_WORDS:
             return True
