@@ -604,3 +604,8 @@ def test_the_package_is_worth_after_a_clause_about_replacing_stocks():
 def test_vests_and_field_dressings_are_body_armour_and_medical_supplies():
     text = "Austria is supplying Ukraine with 9,300 fragmentation protection vests and 1,500 field dressings."
     assert found(text) == [("AT", "body armour", 9300), ("AT", "medical supplies", 1500)]
+
+
+def test_a_name_used_as_a_base_is_not_the_item():
+    assert found("Canada will send one Leopard 2-based armoured recovery vehicle.") == [
+        ("CA", "armoured recovery vehicles", 1)]

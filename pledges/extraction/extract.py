@@ -161,6 +161,11 @@ def _analyse(text: str, folded: str, segment: Segment, ref: ReferenceData, toks:
              matches: list[Match]) -> Seg:
     repeats = matches
     matches = _drop_parenthesised_repeats(toks, matches)
+    n0 = len(toks)
+    based = [m for m in matches if m.entry.kind == "system" and m.last + 2 < n0 and toks.low[m.last + 1] == "-"
+             and toks.low[m.last + 2] in ("based", "derived", "type", "style")]
+    if based:
+        matches = [m for m in matches if m not in based]  # "one Leopard 2-based armoured recovery vehicle": a kind of it
     view = match_view(toks)
     n = len(toks)
     covered = [False] * n
