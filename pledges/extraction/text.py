@@ -47,9 +47,27 @@ _LEADER_RE = re.compile(r"[ \t]*\.(?:[ ]?\.){3,}[ \t]*")
 
 def fold_leaders(folded: str) -> str:
     """Same-length copy in which dot leaders are a column break (a tab), as in a tab-separated table."""
-    if "...." not in folded and ". . . ." not in folded:
+    if ". . . ." in folded:
+        return _LEADER_RE.sub(lambda m: "\t" + " " * (len(m.group()) - 1), folded)
+    k = folded.find("....")
+    if k < 0:
         return folded
-    return _LEADER_RE.sub(lambda m: "\t" + " " * (len(m.group()) - 1), folded)
+    parts = []
+    done = 0
+    n = len(folded)
+    while k >= 0:  # str.find, not a regex that would try every blank of the text
+        a = k
+        while a > done and folded[a - 1] in " \t":
+            a -= 1
+        b = k
+        while b < n and folded[b] in ". \t":
+            b += 1
+        parts.append(folded[done:a])
+        parts.append("\t" + " " * (b - a - 1))
+        done = b
+        k = folded.find("....", b)
+    parts.append(folded[done:])
+    return "".join(parts)
 
 
 # Tokens: runs of letters, runs of ASCII digits, or any single other visible character.
