@@ -154,3 +154,26 @@ def test_a_package_fact_sheet_with_counted_lines_under_capital_headings():
             "FIRE SUPPORT\n  120 mm mortars – 12\n  120 mm mortar rounds – 8,000\n")
     assert found(text) == [("LT", None, None), ("LT", "Bofors L/70", 10), ("LT", "anti-drone systems", 600),
                            ("LT", "mortars", 12), ("LT", "120mm mortar ammunition", 8000)]
+
+
+def test_drawn_rules_between_parts_do_not_swallow_the_part_headings():
+    text = ("Military support for Ukraine\n\nThe German Federal Government supports Ukraine.\n\n"
+            "---------------------------------------------------------------\n"
+            "PART 1 - DELIVERED (cumulative, as at 21 October 2024)\n"
+            "---------------------------------------------------------------\n\n"
+            "Air defence\n * IRIS-T SLM air defence systems (4) with missiles\n\n"
+            "---------------------------------------------------------------\n"
+            "PART 2 - PLANNED (package of 21 October 2024)\n"
+            "---------------------------------------------------------------\n\n"
+            "Air defence\n - IRIS-T SLS short-range air defence systems (5)\n - Skynex air defence systems (2)\n")
+    assert found(text) == [("DE", "IRIS-T SLS", 5), ("DE", "Skynex", 2)]
+
+
+def test_a_procurement_release_for_the_donor_s_own_forces_lists_no_pledges():
+    text = ("Federal Ministry of Defence\n\nBerlin, 3 July 2024\n\n"
+            "Budget Committee clears 97 procurement projects worth 8.5 billion euros for the Bundeswehr\n\n"
+            "The Budget Committee of the German Bundestag today approved 97 projects.\n\n"
+            "The main projects approved include:\n\n"
+            "- Artillery – Up to 22 additional Panzerhaubitze 2000 self-propelled howitzers\n"
+            "- Protected vehicles – 1,058 Caracal air-mobile vehicles\n")
+    assert found(text) == []

@@ -1116,6 +1116,7 @@ def extract(text: str, ref: ReferenceData) -> list[Extracted]:
     para_fresh = False  # the paragraph just read announces something new (any of its sentences)
     fresh_at = _stem_positions(folded, _FRESH_STEMS)  # cheap pass; the full pattern only where it can match
     doc_fresh = False  # the report has announced something new: a list with no lead of its own is its content
+    doc_procure = False  # the report's title is about buying for the donor's own forces
     category_run = False  # the lines read since the last short heading are a block of list items
     for order, (segment, a, b, matches, equipment) in enumerate(found):
         kind = segment.kind
@@ -1178,8 +1179,14 @@ def extract(text: str, ref: ReferenceData) -> list[Extracted]:
                     and (lst.positive or lst.negative)
                     and not future and not any(c[2] & _SECTION_STATUS for c in seg.cues)):
                 continue  # "AIR DEFENCE", "FIRE SUPPORT": a group of the same list, its words no cue
+            if (order < 6 and kind == HEADING and ":" not in seg.low and any(PROCURE in c[2] for c in seg.cues)
+                    and any(t in ("bundeswehr", "army", "forces", "navy", "own") for t in seg.low)
+                    and not any(t in ("ukraine", "ukrainian", "ukraine's") for t in seg.low)):
+                doc_procure = True  # "Budget Committee clears 97 procurement projects ... for the Bundeswehr"
             has_pos = any(c[2] & POSITIVE or (PACKAGE in c[2] and seg.low[c[0]] not in _THING_WORDS)
                           for c in seg.cues) and not _kinds_heading(seg)
+            if doc_procure and not any(t in ("ukraine", "ukrainian", "ukraine's", "kyiv") for t in seg.low):
+                has_pos = False  # a procurement release's lists are its own purchases
             # "To date, Germany has delivered:", "Delivered:", "Capabilities provided since 2022:" -
             # an inventory of what was given before; "being delivered:" / "will be sent:" is not.
             aside = _addition_start(seg)
@@ -1232,7 +1239,7 @@ def extract(text: str, ref: ReferenceData) -> list[Extracted]:
             continue
         if kind == SENTENCE and folded[segment.end - 1] == "?":
             continue  # "Will Belgium also provide Patriot systems?": a question pledges nothing
-        if kind == ITEM and equipment and doc_fresh and not (lst.positive or lst.negative) and (context or document):
+        if kind == ITEM and equipment and doc_fresh and not doc_procure and not (lst.positive or lst.negative) and (context or document):
             # "The Government has today decided on its fifteenth package." / "* Combat Boat 90 .... 10":
             # a fact sheet's list with no lead of its own lists the package the report announces
             lst = ListState(context or document, True, False, "the package the report announces")

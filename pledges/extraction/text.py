@@ -164,6 +164,7 @@ _COUNTED_LINE_RE = re.compile(r"[^0-9\n]*?[A-Za-z][^0-9\n]*[,:(x\u2013\u2014-][ 
 # A line that ends in its count after a dash or colon: "120 mm mortars – 12", "Bofors L70 guns: 10".
 _ENDS_IN_COUNT_RE = re.compile(r"[A-Za-z][^\n]*?[ \t](?:[-\u2013\u2014:]|x)[ \t]*[0-9][0-9,.]*(?: [0-9]{3})*[ \t]*$")
 
+_RULE_LINE_RE = re.compile(r"[-=_*~\u2013\u2014\u2500\u2550 \t]+")
 _PIPE_RULE_RE = re.compile(r"[|:+ \t-]*-[|:+ \t-]*")
 
 
@@ -359,6 +360,9 @@ def split_segments(folded: str) -> list[Segment]:
         under_heading = bool(segments) and segments[-1].kind in (HEADING, ITEM)
         if ("|" in line or (table is not None and "+" in line)) and _PIPE_RULE_RE.fullmatch(line):
             continue  # the rule under a pipe table's header: "-----|-----", "----+-----"
+        if len(line) >= 3 and _RULE_LINE_RE.fullmatch(line):
+            block -= 1
+            continue  # "-----------": a drawn rule between sections, no text (the line after keeps its paragraph break)
         if table is not None and table[0] not in line:
             table = None
         header = _table_header(line) if table is None else None
