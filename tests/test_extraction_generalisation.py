@@ -609,3 +609,10 @@ def test_vests_and_field_dressings_are_body_armour_and_medical_supplies():
 def test_a_name_used_as_a_base_is_not_the_item():
     assert found("Canada will send one Leopard 2-based armoured recovery vehicle.") == [
         ("CA", "armoured recovery vehicles", 1)]
+
+
+def test_ukraine_receiving_what_the_speaker_finances_is_the_speaker_s_pledge():
+    text = ("Statement by Federal Minister of Defence Boris Pistorius\n\nOn the ground, the Ukrainian armed forces "
+            "will receive 25 Marder infantry fighting vehicles, financed by us. We are adding 14 self-propelled "
+            "howitzers. \"F-16s shot down several cruise missiles,\" Zelensky said, adding that Patriot systems helped.\n")
+    assert found(text) == [("DE", "Marder 1A3", 25), ("DE", "howitzers", 14)]

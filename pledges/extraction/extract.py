@@ -226,6 +226,8 @@ def _analyse(text: str, folded: str, segment: Segment, ref: ReferenceData, toks:
             if (ATTACK in kinds and first == last and last + 1 < n and toks.low[last + 1] in _ATTACK_MODIFIED
                     and toks.low[first] in _ATTACK_NOUNS):
                 continue  # "strike and air defence missiles", "attack helicopters", "fire control": a modifier
+            if toks.low[first] in ("adding", "add", "adds") and last + 1 < n and toks.low[last + 1] in ("that", ":", ","):
+                continue  # "..., adding that the F-16s ...": a reporting verb
             if toks.low[first] == "use" and first > 0 and toks.low[first - 1] in ("for", "in", "of", "ready"):
                 continue  # "for use by infantry units", "in use": a purpose, not an attack
             ks = frozenset(kinds)
@@ -981,8 +983,11 @@ def _attribute(seg: Seg, gov, side: str, anchor: int, obj_first: int, obj_last: 
         d = donor_rules.agent(seg, gov[0], len(seg.low))
         if d is not None:
             return donor_rules.Attribution(d, "agent")
-        if att is None or att.blocked != "recipient":
+        ukraine_subject = any(t in ("ukraine", "ukrainian", "ukraine's", "kyiv") for t in seg.low[max(0, gov[0] - 6) : gov[0]])
+        if (att is None or att.blocked != "recipient") and not ukraine_subject:
             return donor_rules.Attribution(None, "none", "receiver")
+        if speaker is not None and speaker is not _JOINT_VOICE and any(t in ("us", "we") for t in seg.low[gov[1] + 1 :]):
+            return donor_rules.Attribution(speaker, "speaker")  # "the Ukrainian armed forces will receive ..., financed by us"
         if seg.segment.kind == ITEM and lst.donor is not None:
             return donor_rules.Attribution(lst.donor, "list")
         if context is not None:

@@ -71,7 +71,7 @@ _CUES: dict[str, list[str]] = {
         "unveil|unveils|unveiled|unveiling",
         "set out|sets out|setting out|laid out|lays out|outlined|outlines",
         "present|presents|presented|presenting",
-        "add|adds",
+        "add|adds|adding|will add",
         "promise|promises|promised|promising",
         "equip|equips|equipped",
         "lend|lends|lent|loaned",
