@@ -616,3 +616,14 @@ def test_ukraine_receiving_what_the_speaker_finances_is_the_speaker_s_pledge():
             "will receive 25 Marder infantry fighting vehicles, financed by us. We are adding 14 self-propelled "
             "howitzers. \"F-16s shot down several cruise missiles,\" Zelensky said, adding that Patriot systems helped.\n")
     assert found(text) == [("DE", "Marder 1A3", 25), ("DE", "howitzers", 14)]
+
+
+def test_among_other_things_does_not_hide_the_listed_kinds():
+    text = "Finland will send its 23rd package. It includes, among other things, air defence systems and heavy-calibre artillery ammunition."
+    assert ("FI", "artillery ammunition", None) in found(text) and ("FI", "air defence systems", None) in found(text)
+
+
+def test_a_dated_announcement_under_a_new_this_week_heading_is_the_news():
+    text = ("UK support to Ukraine: key facts\n\nNEW THIS WEEK\n\n• The Prime Minister announced on 13 September "
+            "that the UK will provide 650 Lightweight Multirole Missiles (LMM) to Ukraine.\n")
+    assert found(text) == [("GB", "Martlet", 650)]

@@ -896,8 +896,8 @@ def _pledge_status(seg: Seg, anchor: int, span_last: int, lst: ListState) -> tup
         return "background", "cue:what we have done", gov, side  # "What we have done is provide the Bushmasters"
     if _delivery_noun_before(seg, anchor):
         return "background", "cue:delivery of", gov, side  # "welcomed the forthcoming delivery of the second SAMP/T"
-    if _dated_past(seg, gov):
-        return "background", "cue:past date", gov, side
+    if _dated_past(seg, gov) and not (seg.segment.kind == ITEM and lst.positive and _first_word_of(lst.lead) in ("new", "latest")):
+        return "background", "cue:past date", gov, side  # (under "NEW THIS WEEK" a dated announcement is the news)
     if _other_recipient(seg, gov, span_last):
         return "other-recipient", "cue:to another country", gov, side
     if _not_to_ukraine(seg):
@@ -1204,6 +1204,8 @@ def extract(text: str, ref: ReferenceData) -> list[Extracted]:
                     and any(c[2] & {TOTAL, BACKGROUND} and not _superlative_before(lead_sents[-1][0], c[0])
                             for c in lead_sents[-1][0].cues)):
                 has_neg = True  # "Since 2022, Canada has committed $4 billion. This includes:": the total's content
+            if not has_pos and not has_neg and kind == HEADING and _first_word(seg) in ("new", "latest"):
+                has_pos = True  # "NEW THIS WEEK", "Latest additions": what follows is new
             if has_neg and kind == HEADING and _first_word(seg) in ("new", "latest", "additional", "further"):
                 # "A. New commitments since the last update": new, whatever it is counted from
                 if not any(NEG in c[2] or HYPO in c[2] or ATTACK in c[2] or REQUEST in c[2] for c in seg.cues):
@@ -1419,6 +1421,11 @@ def _participle_after_noun(seg: Seg, k: int) -> bool:
 def _flagged_new(seg: Seg) -> bool:
     """A list line flagged as this update's addition: "... 49   NEW", "(NEW)", "NEW:"."""
     return any(seg.raw[k] == "NEW" for k in range(len(seg.raw)))
+
+
+def _first_word_of(text: str) -> str:
+    words = re.findall(r"[A-Za-z]{2,}", text[:60])
+    return words[0].lower() if words else ""
 
 
 def _first_word(seg: Seg) -> str:
@@ -2072,7 +2079,8 @@ def _money_subject(seg: Seg, gov) -> bool:
 
 
 _ATTACHED = frozenset({"with", "associated", "related", "accompanying", "supporting"})
-_LIST_GLUE = frozenset(", ; and as well the a an its their our all of additional further more new also other remaining entire whole".split())
+_LIST_GLUE = frozenset(", ; and as well the a an its their our all of additional further more new also other remaining entire whole "
+                       "among items things inter alia".split())
 
 
 def _segment_candidates(text: str, seg: Seg, ref: ReferenceData, lst: ListState,
