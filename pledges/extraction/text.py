@@ -168,6 +168,18 @@ _RULE_LINE_RE = re.compile(r"[-=_*~\u2013\u2014\u2500\u2550 \t]+")
 _PIPE_RULE_RE = re.compile(r"[|:+ \t-]*-[|:+ \t-]*")
 
 
+def _leading_sentences(folded: str, line: str, base: int, block: int, blank: bool) -> list[Segment]:
+    """A line ending in ":" as segments: its sentences, the last of them the LEAD of the list below."""
+    spans = [_trim(folded, a, b) for a, b in _sentence_spans(line, base)]
+    spans = [(a, b) for a, b in spans if a < b]
+    out = []
+    for n_span, (a, b) in enumerate(spans):
+        kind = LEAD if n_span == len(spans) - 1 else SENTENCE
+        for s, e in _cut(folded, a, b):
+            out.append(Segment(s, e, kind, block, blank and n_span == 0))
+    return out
+
+
 def _capitals_heading(line: str) -> bool:
     """"4 | NEW COMBAT VEHICLES FROM SWEDISH INDUSTRY   SEK 1 billion": a section heading in capitals."""
     last = re.split(r"[|\t]", line)[-1]
@@ -408,12 +420,7 @@ def split_segments(folded: str) -> list[Segment]:
             lead_numbered = numbered
             # "5. Members announced the following new contributions:" - a numbered paragraph of a
             # communiqué that leads the list under it, not an item of one.
-            spans = [_trim(folded, a, b) for a, b in _sentence_spans(line[bullet.end():], ls + bullet.end())]
-            spans = [(a, b) for a, b in spans if a < b]
-            for n_span, (a, b) in enumerate(spans):
-                kind = LEAD if n_span == len(spans) - 1 else SENTENCE
-                for s, e in _cut(folded, a, b):
-                    segments.append(Segment(s, e, kind, block, blank and n_span == 0))
+            segments.extend(_leading_sentences(folded, line[bullet.end():], ls + bullet.end(), block, blank))
             in_list = True
             blank = False
             continue
@@ -428,12 +435,7 @@ def split_segments(folded: str) -> list[Segment]:
         elif line.endswith(":"):
             # "... since August 2021. The capabilities in this package include:" - the last
             # sentence leads the list that follows.
-            spans = [_trim(folded, a, b) for a, b in _sentence_spans(line, ls)]
-            spans = [(a, b) for a, b in spans if a < b]
-            for n_span, (a, b) in enumerate(spans):
-                kind = LEAD if n_span == len(spans) - 1 else SENTENCE
-                for s, e in _cut(folded, a, b):
-                    segments.append(Segment(s, e, kind, block, blank and n_span == 0))
+            segments.extend(_leading_sentences(folded, line, ls, block, blank))
             in_list = True
         elif (was_bulleted and not blank and _is_heading(line) and line.count(" ") < 4 and not any(c.isdigit() for c in line)
               and _BULLET_RE.match(folded, pos, min(n, pos + 40)) is not None):
