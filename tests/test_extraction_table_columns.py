@@ -158,3 +158,16 @@ LITHUANIAN_ANNEX = (
 def test_an_annex_table_of_equipment_transferred_by_the_resolution_is_the_package():
     assert [f[:3] for f in found(LITHUANIAN_ANNEX)] == [("LT", None, None), ("LT", "NASAMS", 2), ("LT", "Bofors L/70", 10),
                                        ("LT", "120mm mortar ammunition", 3000)]
+
+
+def test_a_print_table_with_dot_leaders_withheld_counts_and_a_value_column():
+    text = ("On 20 February 2024 the Swedish Government decided to give Ukraine its fifteenth support package.\n\n"
+            "Contents                                                      Quantity      Value, SEK m\n"
+            "-------------------------------------------------------------------------------\n"
+            "Stridsbåt 90 (CB90) fast assault craft ..........................  10 ............ –\n"
+            "Robot 70 (RBS 70) short-range air defence, incl. missiles .......   * ............ –\n"
+            "TOW anti-tank missiles ..........................................   * ............ –\n"
+            "Medical materiel ................................................   * ............ –\n"
+            "Stridsfordon 90 (CV90), new production, delivery from 2026 .... approx. 10 ...... 1 000\n")
+    assert [f[:3] for f in found(text)] == [("SE", "CB90", 10), ("SE", "RBS 70", None), ("SE", "BGM-71 TOW", None),
+                                            ("SE", "medical supplies", None), ("SE", "CV90", 10)]

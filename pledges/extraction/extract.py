@@ -827,7 +827,7 @@ def _pledge_status(seg: Seg, anchor: int, span_last: int, lst: ListState) -> tup
                       and seg.low[c[1]] in ("finance", "finances", "financed", "financing", "fund", "funds", "funded")), None)
         if payer is not None:
             gov = payer  # "Denmark will finance the production of 18 Bohdana howitzers": the financing pledges them
-    if (gov is not None and side == "after" and seg.segment.kind == ITEM and lst.positive and not lst.negative
+    if (gov is not None and (side == "after" or gov[0] > anchor) and seg.segment.kind == ITEM and lst.positive and not lst.negative
             and gov[2] & {OTHER_VERB, PROCURE} and not gov[2] & POSITIVE):
         # "CV90, new production, delivery in 2026", "missiles for the Aspide systems already in
         # service with the Ukrainian Air Force": a remark on a listed item
@@ -1778,7 +1778,7 @@ def _trailing_count(seg: Seg, obj: EquipmentObject, used: list[bool]) -> Quantit
     elif sep in ("|", ":", "label", "-") and m < n and low[m] in _CELL_UNITS:
         m += 1  # "155 mm artillery ammunition | more than 20,000 rounds", "Artillery ammunition — 100,000+ rounds"
         unit = sep == "-"
-    ends = m >= n or low[m] in _COUNT_END
+    ends = m >= n or low[m] in _COUNT_END or "\t" in seg.folded[seg.ends[m - 1] : seg.starts[m]]
     if not ends and m + 1 < n and low[m] == "of" and low[m + 1] in ("them", "these", "those") and sep in ("-", ","):
         return q  # "the CV90 - around 50 of them": the count restated after the name
     if sep in (":", "label", "|"):
@@ -2078,7 +2078,7 @@ def _money_subject(seg: Seg, gov) -> bool:
     return False
 
 
-_ATTACHED = frozenset({"with", "associated", "related", "accompanying", "supporting"})
+_ATTACHED = frozenset({"with", "associated", "related", "accompanying", "supporting", "incl"})
 _LIST_GLUE = frozenset(", ; and as well the a an its their our all of additional further more new also other remaining entire whole "
                        "among items things inter alia".split())
 

@@ -150,11 +150,14 @@ _COUNT_CELL_RE = re.compile(r"[ \t]*[0-9][0-9,.]*(?: +[A-Za-z]{1,6})?[ \t]*")
 
 
 def _table_row(line: str) -> bool:
-    """Cells separated by tabs, the last one a count: "Biber bridge layers<TAB>16"."""
+    """Cells separated by tabs, one after the first a count: "Biber bridge layers<TAB>16",
+    "CB90 fast assault craft<TAB>10<TAB>-" (a value column after the count)."""
     if "\t" not in line or len(line) >= 200:
         return False
-    head, last = line.rsplit("\t", 1)
-    return bool(head.strip()) and _COUNT_CELL_RE.fullmatch(last) is not None
+    head, *rest = line.split("\t")
+    return bool(head.strip()) and any(_COUNT_CELL_RE.fullmatch(cell) is not None for cell in rest) or (
+        len(rest) >= 2 and bool(head.strip()) and _UNDISCLOSED_CELL_RE.fullmatch(rest[0]) is not None
+        and len(head) > 3)  # "TOW anti-tank missiles<TAB>*<TAB>-": a row whose count is withheld
 
 
 # A list line with a count after its name ("Archer artillery systems, 8 units", "CV90: 50"): still an
