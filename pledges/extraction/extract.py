@@ -1994,7 +1994,8 @@ def _bare_generic_ok(seg: Seg, obj: EquipmentObject, objects, gov, side: str) ->
     if obj.system.category in quantified_cats:
         return False
     k = obj.first - 1
-    while k >= 0 and seg.low[k] in ("the", "a", "an", ",", "their", "its", "associated", "related"):
+    while k >= 0 and (seg.low[k] in ("the", "a", "an", ",", "their", "its", "associated", "related")
+                      or (seg.low[k] == "." and k > 0 and seg.low[k - 1] == "incl")):
         k -= 1
     if k >= 0 and seg.low[k] in ("including", "incl", "notably") and any(q is not None and o.first < obj.first for o, q in objects):
         return False  # "400 vehicles, including armoured, all-terrain and logistics vehicles"
