@@ -453,6 +453,7 @@ def split_segments(folded: str) -> list[Segment]:
             # column is a count ("Biber bridge layers<TAB>16"): a list item.
             for s, e in _cut(folded, ls, le):
                 segments.append(Segment(s, e, ITEM, block, blank))
+            in_list = in_list or "\t" in line or "|" in line  # a table's rows run on into the next row
         elif _is_heading(line) and len(line) < 200:
             # A short section heading inside a list ("AIR DEFENCE", "Vehicles") starts a new group
             # of the same list: the lines right under it are its items.
