@@ -627,3 +627,19 @@ def test_a_dated_announcement_under_a_new_this_week_heading_is_the_news():
     text = ("UK support to Ukraine: key facts\n\nNEW THIS WEEK\n\n• The Prime Minister announced on 13 September "
             "that the UK will provide 650 Lightweight Multirole Missiles (LMM) to Ukraine.\n")
     assert found(text) == [("GB", "Martlet", 650)]
+
+
+def test_a_number_in_words_then_in_digits_is_one_count():
+    assert found("Greece will transfer to the Armed Forces of Ukraine forty (40) BMP-1 infantry fighting vehicles.") == [
+        ("GR", "BMP-1", 40)]
+
+
+def test_a_financial_year_of_the_running_total_does_not_make_the_new_money_a_budget():
+    text = ("Remarks by the UK Prime Minister.\n\nSo today I can announce an additional £500 million of funding for "
+            "Ukraine, taking our military support this financial year to £3 billion.\n")
+    assert [(p.donor_code, p.value_amount) for p in extract(text, full_ref())] == [("GB", 500_000_000)]
+
+
+def test_an_adjective_in_a_vehicle_name_is_no_verb_for_the_next_item():
+    text = "The UK will send 162 highly protected armoured vehicles, 78 all-terrain vehicles and 64 Coyote armoured reconnaissance vehicles."
+    assert found(text) == [("GB", "armoured vehicles", 162), ("GB", "military vehicles", 78), ("GB", "armoured vehicles", 64)]

@@ -226,6 +226,9 @@ def _analyse(text: str, folded: str, segment: Segment, ref: ReferenceData, toks:
             if (ATTACK in kinds and first == last and last + 1 < n and toks.low[last + 1] in _ATTACK_MODIFIED
                     and toks.low[first] in _ATTACK_NOUNS):
                 continue  # "strike and air defence missiles", "attack helicopters", "fire control": a modifier
+            if (OTHER_VERB in kinds and not (set(kinds) & POSITIVE) and toks.low[last].endswith("ed") and last + 1 < n
+                    and covered[last + 1]):
+                continue  # "highly protected armoured vehicles", "tracked vehicles": an adjective on a name
             if toks.low[first] in ("adding", "add", "adds") and last + 1 < n and toks.low[last + 1] in ("that", ":", ","):
                 continue  # "..., adding that the F-16s ...": a reporting verb
             if toks.low[first] == "use" and first > 0 and toks.low[first - 1] in ("for", "in", "of", "ready"):
@@ -2502,6 +2505,8 @@ def _budget_like(seg: Seg, clause: int, mo: Money | None = None) -> bool:
         lo = next((k + 1 for k in range(mo.first - 1, -1, -1) if seg.low[k] == "."), 0)
         hi = next((k for k in range(mo.last + 1, len(seg.low)) if seg.low[k] == "." and k + 1 < len(seg.low)
                    and seg.raw[k + 1][:1].isupper()), len(seg.low))
+        # "an additional £500 million ..., taking our support this financial year to £3 billion": the year is the total's
+        hi = next((k for k in range(mo.last + 1, hi) if seg.low[k] in ("taking", "bringing", "raising", "which")), hi)
     for k, tok in enumerate(seg.low):
         if seg.clause_id[k] != clause or not lo <= k < hi:
             continue

@@ -284,7 +284,9 @@ def _parse_at(toks: Tokens, i: int) -> Quantity | None:
             return None
     if value is not None and value > 10**12:
         return None
-    # "four more", "30 additional": keep the word in the quantity text.
+    if (value is not None and last + 3 < n and low[last + 1] == "(" and low[last + 2] == str(value)
+            and low[last + 3] == ")"):
+        last += 3  # "forty (40) BMP-1": the number in words, then in digits, as legal texts write it
     if last + 1 < n and low[last + 1] in ("more", "additional", "further", "extra"):
         last += 1
     return Quantity(value, qualifier, i, last, toks.starts[i], toks.ends[last])
