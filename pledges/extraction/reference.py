@@ -115,16 +115,21 @@ def singular_forms(tok: str) -> tuple[str, ...]:
     return (tok[:-1],)
 
 
+_UNSEEN = object()
+
+
 class PhraseTrie:
     """Longest-match lookup of token sequences, left to right, no overlaps."""
 
     def __init__(self) -> None:
         self.root: dict = {}
         self.depth = 0
+        self._starts: dict = {}  # a cache of scan's first step; cleared whenever an alias is added
 
     def add(self, key: tuple[str, ...], entry: Any) -> None:
         if not key:
             return
+        self._starts.clear()
         node = self.root
         for tok in key:
             node = node.setdefault(tok, {})
@@ -139,17 +144,22 @@ class PhraseTrie:
         """
         low = toks.low
         root = self.root
+        starts = self._starts  # token -> the root node it starts (or None), singular forms tried once per token
         out = []
         p = 0
         nv = len(view)
         while p < nv:
             tok = low[view[p]]
-            node = root.get(tok)
-            if node is None and tok[-1:] == "s":
-                for v in singular_forms(tok):
-                    node = root.get(v)
-                    if node is not None:
-                        break
+            node = starts.get(tok, _UNSEEN)
+            if node is _UNSEEN:
+                node = root.get(tok)
+                if node is None and tok[-1:] == "s":
+                    for v in singular_forms(tok):
+                        node = root.get(v)
+                        if node is not None:
+                            break
+                if len(starts) < 200_000:
+                    starts[tok] = node
             if node is None:
                 p += 1
                 continue
