@@ -643,3 +643,23 @@ def test_a_financial_year_of_the_running_total_does_not_make_the_new_money_a_bud
 def test_an_adjective_in_a_vehicle_name_is_no_verb_for_the_next_item():
     text = "The UK will send 162 highly protected armoured vehicles, 78 all-terrain vehicles and 64 Coyote armoured reconnaissance vehicles."
     assert found(text) == [("GB", "armoured vehicles", 162), ("GB", "military vehicles", 78), ("GB", "armoured vehicles", 64)]
+
+
+def test_a_new_contribution_which_is_made_up_of_items_pledges_them():
+    text = ("Portugal informed partners of a new Portuguese contribution, which is made up of five M113 tracked "
+            "armoured vehicles, together with ballistic helmets.")
+    assert found(text)[0] == ("PT", "M113", 5)
+
+
+def test_a_package_made_up_as_follows_with_valued_lines_and_other_equipment_including_kinds():
+    text = ("Australia announced a further $100 million package. The package is made up as follows:\n\n"
+            " - Uncrewed aerial systems, contributing to the drone coalition – $30 million\n"
+            " - Other high-priority equipment, including rigid-hulled inflatable boats – $15 million\n")
+    assert found(text) == [("AU", None, None), ("AU", "drones", None), ("AU", "patrol boats", None)]
+
+
+def test_a_name_after_a_complement_of_another_kind_is_its_own_item():
+    text = ("Spain will provide up to EUR 1 billion. This assistance will include, among other items, missiles for "
+            "Patriot air defence systems, Leopard 2A4 main battle tanks and 155 mm artillery ammunition.")
+    assert found(text) == [("ES", None, None), ("ES", "Patriot", None), ("ES", "Leopard 2A4", None),
+                           ("ES", "155mm artillery ammunition", None)]

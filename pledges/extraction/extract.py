@@ -626,7 +626,7 @@ def _package_before_which(seg: Seg, first: int) -> int:
     if k < 1 or seg.low[k - 1] != ",":
         return -1
     for j in range(k - 2, max(-1, k - 10), -1):
-        if seg.low[j] in _PACKAGE_NOUNS:
+        if seg.low[j] in _PACKAGE_NOUNS or seg.low[j] in ("contribution", "donation", "donations", "contributions"):
             return j
         if seg.low[j] in (",", ";"):
             break
@@ -887,6 +887,8 @@ def _pledge_status(seg: Seg, anchor: int, span_last: int, lst: ListState) -> tup
             status = _pledge_status(seg, pkg, pkg, lst)
             if status[0] in ("pledge", "weak"):
                 return status[0], "trigger:" + word, gov, side
+            if status[0] == "no-trigger" and any(seg.low[k] in _NEW_MONEY for k in range(max(0, pkg - 4), pkg)):
+                return "pledge", "trigger:new " + seg.low[pkg], gov, side  # "... of a new contribution, which is made up of"
         return "background", "cue:which", gov, side
     if RECEIVE in kinds and gov[0] > 0 and seg.low[gov[0] - 1] in ("after", "since", "before", "having", "upon"):
         return "background", "cue:after receiving", gov, side  # "... after receiving 14 tanks from Germany"
@@ -2014,7 +2016,7 @@ def _bare_generic_ok(seg: Seg, obj: EquipmentObject, objects, gov, side: str) ->
         return False  # "the rest of our funding will provide long-range missiles, air defence ...": a purpose
     if seg.segment.kind == ITEM:
         bare = sum(1 for o, q in objects if q is None and o.system.generic)
-        if bare >= 3 or any(seg.low[k] == "other" for k in range(len(seg.low))):
+        if bare >= 3 or any(seg.low[k] == "other" for k in range(obj.last + 1, len(seg.low))):
             return False  # "Small arms, night vision devices, body armor, and other field equipment"
         return True
     if gov is None or side != "before":

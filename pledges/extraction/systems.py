@@ -302,7 +302,9 @@ def build_object(ref: ReferenceData, ph: Phrase, start: int, quantity: Quantity 
             end = clast  # the complement belongs to this phrase ("radars for unmanned aerial systems")
         if comp_named is not None and clast + 2 < len(ph.low) and ph.low[clast + 1] in ("and", ","):
             m2 = ph.match_at[clast + 2]
-            if m2 is not None and m2.entry.kind == "system" and m2.entry.target is not comp_named.entry.target:
+            if (m2 is not None and m2.entry.kind == "system" and m2.entry.target is not comp_named.entry.target
+                    and (m2.entry.target.category == comp_named.entry.target.category  # not "..., Leopard 2A4 tanks"
+                         or "munitions" in (m2.entry.target.category, comp_named.entry.target.category))):
                 comp_also = m2
                 end = m2.last
                 while end + 1 < len(ph.low) and ph.is_head(end + 1):

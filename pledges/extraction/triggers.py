@@ -99,6 +99,7 @@ _CUES: dict[str, list[str]] = {
         "comprise|comprises|comprised",
         "consist of|consists of|consisted of|consisting of|comprising",
         "made up of|composed of|is composed of|is made up of",
+        "made up as follows|is as follows|are as follows|comprises the following|consists of the following",
         "feature|features|featured",
         "as well as",
     ),
