@@ -663,3 +663,9 @@ def test_a_name_after_a_complement_of_another_kind_is_its_own_item():
             "Patriot air defence systems, Leopard 2A4 main battle tanks and 155 mm artillery ammunition.")
     assert found(text) == [("ES", None, None), ("ES", "Patriot", None), ("ES", "Leopard 2A4", None),
                            ("ES", "155mm artillery ammunition", None)]
+
+
+def test_another_donor_s_uncounted_aid_mentioned_in_passing_is_no_pledge():
+    text = ("Remarks by the Prime Minister of Spain.\n\nSpain will send 10 Leopard 2A4 tanks to Ukraine. "
+            "Germany has committed Leopard 2A6 tanks, and Norway has also committed its F-16s.\n")
+    assert found(text) == [("ES", "Leopard 2A4", 10)]

@@ -2104,6 +2104,9 @@ def _segment_candidates(text: str, seg: Seg, ref: ReferenceData, lst: ListState,
         att = _attribute(seg, gov, side, anchor, obj.first, obj.last, lst, context, document, last_donor, speaker)
         if att.donor is None:
             continue
+        if (q is None and document is not None and att.donor is not document and gov is not None
+                and _perfect_before(seg, gov[0]) and seg.segment.kind == SENTENCE):
+            continue  # a speech's "Germany has committed Leopard 2A6 tanks": another donor's earlier aid, in passing
         reasons = ["donor:" + att.how, why, ("system:alias " if obj.how == "alias" else "system:" + obj.how + " ") + obj.alias]
         if q is None:
             reasons.append("qty:none")
