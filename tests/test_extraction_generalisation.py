@@ -669,3 +669,12 @@ def test_another_donor_s_uncounted_aid_mentioned_in_passing_is_no_pledge():
     text = ("Remarks by the Prime Minister of Spain.\n\nSpain will send 10 Leopard 2A4 tanks to Ukraine. "
             "Germany has committed Leopard 2A6 tanks, and Norway has also committed its F-16s.\n")
     assert found(text) == [("ES", "Leopard 2A4", 10)]
+
+
+def test_readiness_on_an_outside_condition_and_nothing_to_announce_pledge_nothing():
+    assert found("Slovakia stands ready to transfer its MiG-29 fighter aircraft to Ukraine once allied arrangements "
+                 "to protect Slovak airspace are in place.") == []
+    assert found("PISTORIUS: No. The position of the German Government on Taurus has not changed, and I have nothing "
+                 "to announce on that today.") == []
+    assert found("Portugal said it was ready to send three Leopard 2A6 tanks once they had been repaired.") == [
+        ("PT", "Leopard 2A6", 3)]

@@ -951,6 +951,11 @@ def _pledge_status(seg: Seg, anchor: int, span_last: int, lst: ListState) -> tup
     weak = any(WEAK in k for _, k in _window_kinds(seg, gov[0], back=6))
     if weak and _readiness_on_others(seg, gov[0]):
         return "hypo", "cue:ready if others", gov, side
+    if weak and any(t in _READY for t in seg.low[max(0, gov[0] - 4) : gov[0]]) and any(
+            t in ("once", "if", "provided", "when", "should", "unless")
+            and seg.low[k + 1 : k + 2] not in (["they"], ["it"], ["these"], ["those"], ["the"])  # "once they are repaired": timing
+            for k, t in enumerate(seg.low[: -1]) if k > gov[1]):
+        return "hypo", "cue:ready once", gov, side  # "stands ready to transfer its MiG-29s once allied arrangements ..."
     return ("weak" if weak else "pledge"), "trigger:" + word, gov, side
 
 

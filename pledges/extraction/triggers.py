@@ -171,7 +171,7 @@ _CUES: dict[str, list[str]] = {
         "leave|leaves|leaving|left with|retain|retains|retained|retaining|keep|keeps|kept|keeping",
     ),
     NEG: _forms(
-        "not|never|no|cannot|neither|nor|without",
+        "not|never|no|cannot|neither|nor|without|nothing",
         "refuse|refuses|refused|refusing",
         "rule out|rules out|ruled out|ruling out",
         "decline|declines|declined|declining",
