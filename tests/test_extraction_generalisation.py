@@ -678,3 +678,23 @@ def test_readiness_on_an_outside_condition_and_nothing_to_announce_pledge_nothin
                  "to announce on that today.") == []
     assert found("Portugal said it was ready to send three Leopard 2A6 tanks once they had been repaired.") == [
         ("PT", "Leopard 2A6", 3)]
+
+
+def test_fact_sheet_lines_ending_in_their_count_under_category_headings():
+    text = ("On 30 January the Government decided on Sweden's fifteenth military support package to Ukraine.\n\n"
+            "Contents of the package\n\nMaritime capabilities\nCombat Boat 90 (CB90): 20\nFast patrol boats, type G: 10\n\n"
+            "Land capabilities\n155 mm artillery ammunition: approx. 10 000 rounds\nAT4 anti-tank weapons: 5 000\n")
+    assert found(text) == [("SE", "CB90", 20), ("SE", "patrol boats", 10), ("SE", "155mm artillery ammunition", 10000),
+                           ("SE", "AT4", 5000)]
+
+
+def test_counts_of_other_donors_in_later_sentences_are_no_parts_of_a_count():
+    text = ("4. The contributions are as follows. Poland will supply 14 Leopard 2A4 tanks. Norway is contributing "
+            "eight Leopard 2A4 tanks, and Spain will send six Leopard 2A4 tanks.")
+    assert found(text) == [("PL", "Leopard 2A4", 14), ("NO", "Leopard 2A4", 8), ("ES", "Leopard 2A4", 6)]
+
+
+def test_making_money_available_pledges_it():
+    (p,) = extract("The Netherlands is making €500 million available for a package of American military equipment "
+                   "for Ukraine.", full_ref())
+    assert (p.donor_code, p.value_amount) == ("NL", 500_000_000)

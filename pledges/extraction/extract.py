@@ -1785,7 +1785,7 @@ def _trailing_count(seg: Seg, obj: EquipmentObject, used: list[bool]) -> Quantit
     unit = m < n and low[m] in _COUNT_UNITS
     if unit:
         m += 1
-    elif sep in ("|", ":", "label", "-") and m < n and low[m] in _CELL_UNITS:
+    elif (sep in ("|", ":", "label", "-") or "\t" in seg.folded[seg.ends[k] : seg.starts[q.first]]) and m < n and low[m] in _CELL_UNITS:
         m += 1  # "155 mm artillery ammunition | more than 20,000 rounds", "Artillery ammunition — 100,000+ rounds"
         unit = sep == "-"
     ends = m >= n or low[m] in _COUNT_END or "\t" in seg.folded[seg.ends[m - 1] : seg.starts[m]]
@@ -1813,6 +1813,10 @@ def _count_cell(seg: Seg, last: int) -> int:
             return k if any(qq.first == k for qq in seg.quantities) else -1
         if seg.low[k] == "|":
             return k + 1 if any(qq.first == k + 1 for qq in seg.quantities) else -1
+        if seg.low[k] == ":" and seg.segment.kind == ITEM:
+            q = next((qq for qq in seg.quantities if qq.first == k + 1), None)
+            # "Fast patrol boats, type G: 10": the line's count after its remarks
+            return k + 1 if q is not None and all(t in (".", ";", ",") or t.isalpha() for t in seg.low[q.last + 1 :][:2]) else -1
         if (seg.low[k] == "(" and seg.segment.kind == ITEM and any(qq.first == k + 1 for qq in seg.quantities)
                 and ")" in seg.low[k + 2 : k + 6] and all(t in (")", ";", ".", ",") for t in seg.low[seg.low.index(")", k + 1) + 1 :])):
             return k + 1  # "RCH 155 wheeled howitzers, industry procurement (up to 18)": the line's count, last
@@ -1863,6 +1867,8 @@ def _parts_and_totals(seg: Seg, objects: list) -> list:
         for m, o2, q2 in counted[pos + 1 :]:
             if o2.item != o.item and not o.system.generic:
                 break
+            if "." in seg.low[o.last + 1 : o2.first] or any(seg.donor_at[t] is not None for t in range(o.last + 1, o2.first)):
+                break  # another sentence or another donor's count: not a part of this one
             parts += 1
             if q2.value > q.value:
                 break
@@ -2153,10 +2159,13 @@ def _segment_candidates(text: str, seg: Seg, ref: ReferenceData, lst: ListState,
             # "The package, worth EUR 21.6 million, responds to requests"; "Estimated at what it will cost to
             # replace, the package is worth EUR 161 million": the package's own value
             status, why, gov = "no-trigger", "", None
+        if status in ("no-trigger", "other") and mo.last + 1 < len(seg.low) and seg.low[mo.last + 1] == "available" and any(
+                seg.low[k] in ("making", "make", "makes", "will") for k in range(max(0, mo.first - 4), mo.first)):
+            status, why, gov, side = "pledge", "trigger:make available", None, ""  # "is making €500 million available for"
         if (status == "no-trigger" or status == "weak" and gov is None) and tied and (valued or named):
             status, why = "weak", "trigger:package worth"  # "The package, Sweden's tenth, is worth SEK 4.3bn."
         elif status == "pledge" and gov is None and ((tied and (valued or named)) or _earmark(seg, mo) is not None
-                                                     or seg.segment.kind == ITEM):
+                                                     or seg.segment.kind == ITEM or why == "trigger:make available"):
             # a list item of new contributions: "- Finland's 25th package, worth EUR 188 million, contains
             # ...", "- The Netherlands – EUR 150 million for the procurement of PAC-3 interceptors"
             pass

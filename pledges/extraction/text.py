@@ -165,7 +165,9 @@ def _table_row(line: str) -> bool:
 _COUNTED_LINE_RE = re.compile(r"[^0-9\n]*?[A-Za-z][^0-9\n]*[,:(x\u2013\u2014-][ \t]*[0-9]")
 
 # A line that ends in its count after a dash or colon: "120 mm mortars – 12", "Bofors L70 guns: 10".
-_ENDS_IN_COUNT_RE = re.compile(r"[A-Za-z][^\n]*?[ \t](?:[-\u2013\u2014:]|x)[ \t]*[0-9][0-9,.]*(?: [0-9]{3})*[ \t]*$")
+_ENDS_IN_COUNT_RE = re.compile(
+    r"[A-Za-z][^\n]*?(?:[ \t][-\u2013\u2014x]|:)[ \t]*(?:approx\.? |about |some |more than |up to |over )?"
+    r"[0-9][0-9,.]*(?: [0-9]{3})*(?:[ \t]+[A-Za-z]{1,10})?[ \t]*$")
 
 _RULE_LINE_RE = re.compile(r"[-=_*~\u2013\u2014\u2500\u2550 \t]+")
 _PIPE_RULE_RE = re.compile(r"[|:+ \t-]*-[|:+ \t-]*")

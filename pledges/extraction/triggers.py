@@ -100,6 +100,7 @@ _CUES: dict[str, list[str]] = {
         "consist of|consists of|consisted of|consisting of|comprising",
         "made up of|composed of|is composed of|is made up of",
         "made up as follows|is as follows|are as follows|comprises the following|consists of the following",
+        "consists largely of|consists mainly of|consists mostly of|consists primarily of|consisting mainly of",
         "feature|features|featured",
         "as well as",
     ),
