@@ -698,3 +698,21 @@ def test_making_money_available_pledges_it():
     (p,) = extract("The Netherlands is making €500 million available for a package of American military equipment "
                    "for Ukraine.", full_ref())
     assert (p.donor_code, p.value_amount) == ("NL", 500_000_000)
+
+
+def test_counts_of_sets_and_of_these():
+    assert found("Sweden will send 10 000  sets of winter equipment.") == [("SE", "winter equipment", 10000)]
+    assert found("France will itself finance 12 of these Caesar howitzers.") == [("FR", "Caesar", 12)]
+
+
+def test_an_offer_to_another_country_and_collective_commitments_are_no_pledges():
+    assert found("Separately, the United States has offered Slovakia twelve new AH-1Z attack helicopters together "
+                 "with 500 AGM-114 Hellfire missiles.") == []
+    assert found("The Netherlands supports Ukraine. Together, these commitments will provide Ukraine with five "
+                 "additional strategic air defense systems.") == []
+
+
+def test_support_for_vehicles_given_in_earlier_packages_is_no_pledge_of_them():
+    text = ("Sweden will send:\n- spare parts and maintenance support for combat vehicles donated in earlier "
+            "packages (CV90, Strv 122)\n- 20 CB90\n")
+    assert found(text) == [("SE", "CB90", 20)]

@@ -548,6 +548,8 @@ def _standalone_name(seg: Seg, k: int) -> bool:
     if nxt >= len(seg.low):
         return True
     t = seg.low[nxt]
+    if t in _NUMBER_WORDS or t in ("twenty", "thirty", "forty", "fifty", "hundred", "hundreds", "thousands", "dozens"):
+        return True  # "offered Slovakia twelve new helicopters": the name, then a count
     if (t == "-" and not seg.space[nxt]) or t == "'" or (t.isalpha() and seg.raw[nxt].islower() and t not in ("and", "or", "in", "on", "for", "by", "as", "with", "from", "to", "after", "before", "under", "this", "next", "last", "which", "who", "that", "but", "while")):
         return False
     return True
@@ -841,6 +843,8 @@ def _pledge_status(seg: Seg, anchor: int, span_last: int, lst: ListState) -> tup
         if seg.segment.kind == ITEM and lst.positive and not lst.negative:
             if _done_remark(seg, span_last):
                 return "background", "cue:done before", None, ""  # "EUR 35 million, transferred in full in April 2024"
+            if any(BACKGROUND in c[2] and c[0] < anchor for c in seg.cues):
+                return "background", "cue:background", None, ""  # "... vehicles donated in earlier packages (CV90, Strv 122)"
             return "pledge", "list:" + lst.lead[:40], None, ""
         pkg = _clause_has(seg, clause, PACKAGE)
         if (pkg >= 0 and seg.segment.kind in (ITEM, LEAD, HEADING) and seg.low[pkg] not in _THING_WORDS
@@ -1562,9 +1566,11 @@ def _collect_objects(seg: Seg, ref: ReferenceData) -> list[tuple[EquipmentObject
         start = q.last + 1
         if start < n and low[start] in ("x", "*"):
             start += 1
-        of_the = start + 1 < n and low[start] == "of" and low[start + 1] in ("its", "their", "the", "his", "her", "our")
+        if start + 1 < n and low[start] in ("sets", "set", "pairs", "pieces", "kits", "units") and low[start + 1] == "of":
+            start += 2  # "10 000 sets of winter equipment", "9,000 sets of ballistic plates"
+        of_the = start + 1 < n and low[start] == "of" and low[start + 1] in ("its", "their", "the", "his", "her", "our", "these", "those")
         if of_the:
-            start += 2  # "all 19 of its Caesar"
+            start += 2  # "all 19 of its Caesar", "12 of these Caesar"
         if _serviced(low, q.first):
             continue  # "maintenance for 20 Leopard tanks already in Ukraine"
         obj = build_object(ref, ph, start, q)
@@ -1919,6 +1925,8 @@ def _serviced(low: list[str], start: int) -> bool:
     while k >= 0 and (low[k] in ("the", "its", "their", "existing", "all", "ukraine's", "ukrainian", "a", "an",
                                  "another", "additional", "further") or low[k].isdigit() or low[k] in _NUMBER_WORDS):
         k -= 1  # "components for two NASAMS batteries": the count is the host's, not a pledge
+    if k >= 2 and low[k] == "for" and low[k - 1] == "support" and low[k - 2] in _SERVICE_NOUNS:
+        return True  # "spare parts and maintenance support for combat vehicles"
     if k < 1 or low[k] not in ("for", "of", "on", "to") or low[k - 1] not in _SERVICE_NOUNS:
         return False
     if low[k] == "of" and low[k - 1] in ("part", "parts", "component", "components"):

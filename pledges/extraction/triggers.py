@@ -233,6 +233,7 @@ _CUES: dict[str, list[str]] = {
         "the west|western countries|western allies|western partners|western nations",
         "member states|members|coalition|contact group|ramstein group|international community",
         "others|other countries|everyone|europeans|g7|nordic countries|baltic states",
+        "these commitments|these contributions|these pledges|together these|together, these",
     ),
     ANAPHOR: _forms(
         "he|she|they|we|i|it|our|his|her|their|its|us",
