@@ -118,6 +118,17 @@ def singular_forms(tok: str) -> tuple[str, ...]:
 _UNSEEN = object()
 
 
+def _child(node: dict, tok: str) -> dict | None:
+    """The trie node under `node` for a token, trying its singular forms for a plural ("batteries")."""
+    nxt = node.get(tok)
+    if nxt is None and tok[-1:] == "s":
+        for v in singular_forms(tok):
+            nxt = node.get(v)
+            if nxt is not None:
+                break
+    return nxt
+
+
 class PhraseTrie:
     """Longest-match lookup of token sequences, left to right, no overlaps."""
 
@@ -152,12 +163,7 @@ class PhraseTrie:
             tok = low[view[p]]
             node = starts.get(tok, _UNSEEN)
             if node is _UNSEEN:
-                node = root.get(tok)
-                if node is None and tok[-1:] == "s":
-                    for v in singular_forms(tok):
-                        node = root.get(v)
-                        if node is not None:
-                            break
+                node = _child(root, tok)
                 if len(starts) < 200_000:
                     starts[tok] = node
             if node is None:
@@ -171,13 +177,7 @@ class PhraseTrie:
                 q += 1
                 if q >= nv:
                     break
-                tok = low[view[q]]
-                nxt = node.get(tok)
-                if nxt is None and tok[-1:] == "s":
-                    for v in singular_forms(tok):
-                        nxt = node.get(v)
-                        if nxt is not None:
-                            break
+                nxt = _child(node, low[view[q]])
                 if nxt is None:
                     break
                 node = nxt
