@@ -177,3 +177,17 @@ def test_a_procurement_release_for_the_donor_s_own_forces_lists_no_pledges():
             "- Artillery – Up to 22 additional Panzerhaubitze 2000 self-propelled howitzers\n"
             "- Protected vehicles – 1,058 Caracal air-mobile vehicles\n")
     assert found(text) == []
+
+
+def test_a_new_section_with_a_valued_line_and_a_section_of_equipment_that_has_arrived():
+    text = ("Australia's support to Ukraine\n\nAustralia stands with Ukraine.\n\n"
+            "-------------------------------------------------------------\nNEW SUPPORT\n"
+            "-------------------------------------------------------------\n\n"
+            "* M1A1 Abrams main battle tanks (49)\n  Valued at $245 million.\n\n"
+            "-------------------------------------------------------------\nDELIVERED\n"
+            "-------------------------------------------------------------\n\n"
+            "The following equipment, committed in 2022 and 2023, has now arrived in Ukraine:\n\n"
+            "  Bushmaster Protected Mobility Vehicles ........ 120\n  M777 lightweight towed howitzers ................. 6\n")
+    proposals = extract(text, full_ref())
+    assert [(p.donor_code, p.system_name, p.quantity, p.value_amount) for p in proposals] == [
+        ("AU", "M1A1 Abrams", 49, 245_000_000)]

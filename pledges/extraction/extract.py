@@ -1211,7 +1211,7 @@ def extract(text: str, ref: ReferenceData) -> list[Extracted]:
             aside = _addition_start(seg)
             has_neg = any((c[2] & _LEAD_NEGATIVE and not c[2] & POSITIVE and not _subordinate_request(seg, c)
                            and not (c[2] & {TOTAL, BACKGROUND} and _superlative_before(seg, c[0])))
-                          or (PLEDGE in c[2] and _delivered_in_past(seg, c)
+                          or (c[2] & {PLEDGE, RECEIVE} and _delivered_in_past(seg, c)
                               and not (doc_fresh and _participle_after_noun(seg, c[0])))
                           for c in seg.cues if c[0] < aside) or (kind == LEAD and _inventory_lead(seg))
             if (kind == LEAD and not has_neg and lead_sents and seg.low and seg.low[0] in ("this", "these", "it", "that", "they")
@@ -1362,7 +1362,7 @@ def _paragraph_lead(sents: list[tuple[Seg, str]], context, document) -> ListStat
                           and any(t in ("new", "today", "additional", "further") for t in seg.low))
         neg = neg or any((c[2] & _LEAD_NEGATIVE and not c[2] & POSITIVE and not _subordinate_request(seg, c)
                           and not (c[2] & {TOTAL, BACKGROUND} and _superlative_before(seg, c[0])))
-                         or (PLEDGE in c[2] and _delivered_in_past(seg, c))
+                         or (c[2] & {PLEDGE, RECEIVE} and _delivered_in_past(seg, c))
                          for c in seg.cues if c[0] < _addition_start(seg)) or _inventory_lead(seg)
     if not pos and not neg:
         return ListState()
@@ -2632,6 +2632,15 @@ def _finish(text: str, candidates: list[Candidate], named_near: dict[int, set[st
             same[0].money = c.money
             same[0].reasons.append("value:sentence")
             kept.remove(c)
+    for c in list(kept):
+        if c.system is None and c.money is not None and text[c.seg.start : c.seg.start + 6].lower() in ("valued", "worth ", "value "):
+            before = [o for o in kept if o.system is not None and o.money is None and o.donor is c.donor
+                      and c.order - 3 <= o.order < c.order and o.seg.kind == ITEM]
+            if len({id(o.seg) for o in before}) == 1 and len(before) == 1:
+                # "* M1A1 Abrams main battle tanks (49)" / "  Valued at $245 million.": the line's value
+                before[0].money = c.money
+                before[0].reasons.append("value:next line")
+                kept.remove(c)
     item_values = {(c.donor.code, c.money.amount) for c in kept if c.system is not None and c.money is not None}
     kept = [c for c in kept if not (c.system is None and c.money is not None and (c.donor.code, c.money.amount) in item_values)]
     for c in list(kept):
