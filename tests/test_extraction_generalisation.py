@@ -716,3 +716,11 @@ def test_support_for_vehicles_given_in_earlier_packages_is_no_pledge_of_them():
     text = ("Sweden will send:\n- spare parts and maintenance support for combat vehicles donated in earlier "
             "packages (CV90, Strv 122)\n- 20 CB90\n")
     assert found(text) == [("SE", "CB90", 20)]
+
+
+def test_a_lead_whose_giver_is_the_subject_of_its_second_verb():
+    text = ("At the meeting, Minister Blair announced that Canada will provide the following to Ukraine:\n\n"
+            "•\t$95 million for more than 800 SkyRanger R70 multi-mission drones.\n"
+            "•\tapproximately 2,300 CRV7 rocket motors, drawn from surplus stocks and declared surplus to Canada's needs.\n"
+            "•\ta $60 million contribution to the Air Force Capability Coalition co-led by Denmark and the United States.\n")
+    assert found(text) == [("CA", "SkyRanger R70", 800), ("CA", "CRV7", 2300), ("CA", None, None)]

@@ -833,7 +833,7 @@ def _pledge_status(seg: Seg, anchor: int, span_last: int, lst: ListState) -> tup
         if payer is not None:
             gov = payer  # "Denmark will finance the production of 18 Bohdana howitzers": the financing pledges them
     if (gov is not None and (side == "after" or gov[0] > anchor) and seg.segment.kind == ITEM and lst.positive and not lst.negative
-            and gov[2] & {OTHER_VERB, PROCURE} and not gov[2] & POSITIVE):
+            and gov[2] & {OTHER_VERB, PROCURE, REQUEST} and not gov[2] & POSITIVE):
         # "CV90, new production, delivery in 2026", "missiles for the Aspide systems already in
         # service with the Ukrainian Air Force": a remark on a listed item
         gov, side = None, ""
@@ -1193,6 +1193,13 @@ def extract(text: str, ref: ReferenceData) -> list[Extracted]:
             if kind == HEADING:
                 background = False
             here = donor_rules.mentioned_donor(seg)
+            if here is None and kind == LEAD:
+                # "At the meeting, Minister Blair announced that Canada will provide the following:": the giver
+                for c in seg.cues:
+                    att = donor_rules.subject(seg, c[0]) if PLEDGE in c[2] else None
+                    if att is not None and att.donor is not None:
+                        here = att.donor
+                        break
             future = any(t in _FUTURE_LEAD for t in seg.low)
             if (kind == HEADING and (segment.section or _category_heading(seg)) and here is None
                     and (lst.positive or lst.negative)
