@@ -724,3 +724,14 @@ def test_a_lead_whose_giver_is_the_subject_of_its_second_verb():
             "•\tapproximately 2,300 CRV7 rocket motors, drawn from surplus stocks and declared surplus to Canada's needs.\n"
             "•\ta $60 million contribution to the Air Force Capability Coalition co-led by Denmark and the United States.\n")
     assert found(text) == [("CA", "SkyRanger R70", 800), ("CA", "CRV7", 2300), ("CA", None, None)]
+
+
+def test_one_count_over_coordinated_kinds_is_recorded_by_the_shared_kind():
+    text = ("The UK package:\n- Strike and air defence missiles: more than 1,600, including additional Storm "
+            "Shadow long-range precision-guided missiles\n")
+    assert found(text) == [("GB", "missiles", 1600), ("GB", "Storm Shadow", None)]
+
+
+def test_a_delivery_made_recently_is_news():
+    assert found("Norway recently handed over 22 M109A3GN self-propelled howitzers to Ukraine.") == [
+        ("NO", "M109A3GN", 22)]

@@ -592,7 +592,7 @@ def _delivered_in_past(seg: Seg, gov) -> bool:
 
 
 _NEWS_OBJECT = frozenset("another further additional more new fresh latest next extra".split())
-_NEWS_TIME = frozenset("today yesterday tonight monday tuesday wednesday thursday friday saturday sunday".split())
+_NEWS_TIME = frozenset("today yesterday tonight monday tuesday wednesday thursday friday saturday sunday recently".split())
 
 
 def _news_delivery(seg: Seg, gov, anchor: int, side: str) -> bool:
@@ -1626,6 +1626,11 @@ def _collect_objects(seg: Seg, ref: ReferenceData) -> list[tuple[EquipmentObject
         if obj is None:
             continue
         q = None if start > 0 and low[start - 1] in _ATTACHED and objects else _trailing_count(seg, obj, used)
+        if q is not None and q.value is not None and obj.also and obj.system.generic and obj.head:
+            shared = ref.generic_for(obj.head, [])
+            if shared is not None:
+                # "Strike and air defence missiles: more than 1,600": one count over both kinds, recorded by the kind
+                obj = EquipmentObject(shared, obj.item, obj.quantity, obj.first, obj.last, obj.head, obj.head, "generic", [])
         if q is None and not obj.system.generic and not (obj.head and seg.raw[_head_index(seg, obj)].lower().endswith("s")) and not _noun_follows(seg, obj.last):
             q = _article_quantity(seg, obj.first)
         if obj.system.generic and q is None and (_noun_follows(seg, _complement_start(seg, obj))
