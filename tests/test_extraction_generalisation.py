@@ -735,3 +735,20 @@ def test_one_count_over_coordinated_kinds_is_recorded_by_the_shared_kind():
 def test_a_delivery_made_recently_is_news():
     assert found("Norway recently handed over 22 M109A3GN self-propelled howitzers to Ukraine.") == [
         ("NO", "M109A3GN", 22)]
+
+
+def test_earlier_contributions_listed_beside_the_news_are_background():
+    text = ("Finland will send Ukraine 12 Patria armoured personnel carriers. Finland's earlier contributions "
+            "to Ukraine's defence include some 2,000 anti-tank weapons and 50 Stinger missiles delivered in spring.")
+    assert found(text) == [("FI", "armoured personnel carriers", 12)]
+
+
+def test_a_target_talked_about_with_its_date_is_no_pledge():
+    assert found("The EU set itself a target in May 2023 of supplying one million shells to Ukraine.") == []
+    assert found("The EU will supply one million shells to Ukraine.") == [("EU", "artillery ammunition", 1000000)]
+
+
+def test_deliveries_to_the_donors_own_air_force_are_procurement():
+    text = ("Norway has ordered new NASAMS fire units. The fire units will be delivered to the Air Force "
+            "from 2027 and will double the number of NASAMS units available.")
+    assert found(text) == []

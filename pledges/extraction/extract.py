@@ -641,9 +641,14 @@ _PROMISE_NOUNS = frozenset("promise promises goal goals target targets aim ambit
 def _nominal_promise(seg: Seg, first: int) -> bool:
     """"its promise to deliver", "the goal of supplying": a promise talked about, not made here."""
     k = first - 1
-    if k >= 1 and seg.low[k] in ("to", "of") and seg.low[k - 1] in _PROMISE_NOUNS:
-        return True
-    return False
+    if k < 1 or seg.low[k] not in ("to", "of"):
+        return False
+    j = k - 1
+    # a date between the noun and its verb: "a target in March 2023 of supplying"
+    while j > 0 and k - j <= 4 and (seg.low[j] in _MONTHS or seg.low[j] in ("in", "last", "year", ",")
+                                    or seg.low[j].isdigit()):
+        j -= 1
+    return seg.low[j] in _PROMISE_NOUNS
 
 
 _MONTHS = frozenset(

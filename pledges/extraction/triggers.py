@@ -148,6 +148,8 @@ _CUES: dict[str, list[str]] = {
         "contract|contracts|contracted",
         "for the bundeswehr|for its own|for their own|own armed forces|own forces|own stocks|own army",
         "of its own|of their own|of our own|in its inventory|in service with",
+        "delivered to the air force|delivered to the army|delivered to the navy|for our armed forces",
+        "to our air force|to our army|to our navy|for our air force|for our army|for our navy",
     ),
     OTHER_VERB: _forms(
         "train|trains|trained|training",
@@ -223,6 +225,7 @@ _CUES: dict[str, list[str]] = {
         "previous pledge|previous pledges|previous package|previous packages|previous deliveries",
         "previous donation|previous donations|prior packages|past packages|past deliveries",
         "earlier transfers|earlier transfer|previous transfers|past transfers|earlier aid|previous aid",
+        "earlier contribution|earlier contributions|previous contribution|previous contributions",
         "first to|first country to|first nation to|first european country to|among the first",
         "we recall|recall the|recalling the|recalled the|we also recall",
         "as announced at|as announced in|as announced last|as announced earlier|as promised earlier",
