@@ -752,3 +752,20 @@ def test_deliveries_to_the_donors_own_air_force_are_procurement():
     text = ("Norway has ordered new NASAMS fire units. The fire units will be delivered to the Air Force "
             "from 2027 and will double the number of NASAMS units available.")
     assert found(text) == []
+
+
+def test_the_first_vehicles_handed_over_today_are_counted():
+    assert found("This afternoon the first six Leopard 1A5 tanks from Denmark were handed over to Ukraine.") == [
+        ("DK", "Leopard 1A5", 6)]
+    assert found("Denmark will send Ukraine Leopard 1A5 tanks. The first six Leopard 1A5 tanks are expected "
+                 "to arrive in the spring.") == [("DK", "Leopard 1A5", None)]
+
+
+def test_a_batch_of_unnumbered_ammunition_is_an_item():
+    assert found("Czechia will send Ukraine another sizeable batch of 155mm artillery shells.") == [
+        ("CZ", "155mm artillery ammunition", None)]
+
+
+def test_the_guns_named_after_ammunition_are_whose_rounds_they_are():
+    assert found("Czechia will send Ukraine a batch of 152mm artillery ammunition, thousands of rounds, "
+                 "for the Dana howitzers.") == [("CZ", "152mm artillery ammunition", None)]

@@ -595,6 +595,13 @@ _NEWS_OBJECT = frozenset("another further additional more new fresh latest next 
 _NEWS_TIME = frozenset("today yesterday tonight monday tuesday wednesday thursday friday saturday sunday recently".split())
 
 
+def _told_as_todays_news(seg: Seg) -> bool:
+    """"This morning, the first four Leopard tanks were handed over": the day's event, not a schedule."""
+    low = seg.low
+    return any(t in _NEWS_TIME or (t == "this" and k + 1 < len(low) and low[k + 1] in ("week", "morning", "afternoon", "evening"))
+               for k, t in enumerate(low))
+
+
 def _news_delivery(seg: Seg, gov, anchor: int, side: str) -> bool:
     """A past delivery told as this report's news: "another", "a further", "four more" next to
     the object, or "today" / "on Tuesday" / "this week" in the clause."""
@@ -1573,7 +1580,8 @@ def _collect_objects(seg: Seg, ref: ReferenceData) -> list[tuple[EquipmentObject
     ph = seg.phrase
     low = seg.low
     for q in seg.quantities:
-        if q.first >= 2 and low[q.first - 2] == "the" and low[q.first - 1] in ("first", "last", "remaining", "final", "next"):
+        if (q.first >= 2 and low[q.first - 2] == "the" and low[q.first - 1] in ("first", "last", "remaining", "final", "next")
+                and not _told_as_todays_news(seg)):
             continue  # "the first two NASAMS ... are expected to be delivered": a schedule, not a new pledge
         start = q.last + 1
         if start < n and low[start] in ("x", "*"):
@@ -1619,6 +1627,11 @@ def _collect_objects(seg: Seg, ref: ReferenceData) -> list[tuple[EquipmentObject
             start = j - 1
             while start > 0 and not used[start - 1] and ph.is_modifier(start - 1) and ph.match_at[start - 1] is None:
                 start -= 1
+        if (m.entry.kind == "system" and j > 0 and low[j] == "for"
+                and any(o.system.category == "munitions" and o.last < j
+                        and not any(seg.cue_kinds_at[i] & VERB_CUES for i in range(o.last + 1, j))
+                        for o, _ in objects)):
+            continue  # "155mm ammunition, tens of thousands of rounds, for the Krab howitzers": whose rounds
         if any(t == "against" for t in low[max(0, start - 3) : start]):
             continue  # "to strengthen air defences against drones and cruise missiles": the threat, not the aid
         if m.entry.kind == "system" and _compared_to(low, start):
@@ -2122,7 +2135,9 @@ def _money_subject(seg: Seg, gov) -> bool:
 
 _ATTACHED = frozenset({"with", "associated", "related", "accompanying", "supporting", "incl"})
 _LIST_GLUE = frozenset(", ; and as well the a an its their our all of additional further more new also other remaining entire whole "
-                       "among items things inter alia".split())
+                       "among items things inter alia "
+                       # "another large batch of 155mm artillery ammunition": a container of the item
+                       "another batch batches consignment consignments shipment shipments large substantial sizeable".split())
 
 
 def _segment_candidates(text: str, seg: Seg, ref: ReferenceData, lst: ListState,
