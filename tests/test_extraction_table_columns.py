@@ -171,3 +171,36 @@ def test_a_print_table_with_dot_leaders_withheld_counts_and_a_value_column():
             "Stridsfordon 90 (CV90), new production, delivery from 2026 .... approx. 10 ...... 1 000\n")
     assert [f[:3] for f in found(text)] == [("SE", "CB90", 10), ("SE", "RBS 70", None), ("SE", "BGM-71 TOW", None),
                                             ("SE", "medical supplies", None), ("SE", "CV90", 10)]
+
+
+def test_a_table_laid_out_with_spaces_reads_like_a_tab_table():
+    text = LEAD + ("  Equipment                               Quantity\n"
+                   "  --------------------------------------  -------------\n"
+                   "  M109 self-propelled howitzers           6\n"
+                   "  M113 armoured personnel carriers        not disclosed\n")
+    assert found(text)[1:] == [("LV", "M109", 6, "exact"), ("LV", "M113", None, "undisclosed")]  # [0]: the EUR 20m
+
+
+def test_prose_with_wide_gaps_is_not_a_table():
+    from pledges.extraction.text import fold_aligned_columns
+    prose = "Latvia will send six M109 howitzers.   Deliveries start in May.\nEquipment     Quantity\n"
+    assert fold_aligned_columns(prose) == ("Latvia will send six M109 howitzers.   Deliveries start in May.\n"
+                                           "Equipment\t    Quantity\n")
+
+
+def test_a_row_whose_item_cell_wrapped_onto_the_next_line_keeps_its_count():
+    text = LEAD + ("Equipment                                  | Quantity | Value (EUR m)\n"
+                   "-------------------------------------------|----------|--------------\n"
+                   "Self-propelled howitzers M109, refurbished |          |\n"
+                   "  by industry in Latvia                    | 6        | 12\n"
+                   "M113 armoured personnel carriers           | 15       | 4\n")
+    assert found(text)[1:] == [("LV", "M109", 6, "exact"), ("LV", "M113", 15, "exact")]  # [0]: the EUR 20m
+
+
+def test_a_lettered_row_below_a_wrapped_row_is_its_own_item():
+    text = LEAD + ("Equipment                                  | Value (EUR m)\n"
+                   "a) 6 M109 self-propelled howitzers,        | 12\n"
+                   "   refurbished by industry in Latvia       |\n"
+                   "b) Air defence missiles for Stinger        | 3\n")
+    got = found(text)
+    assert ("LV", "M109", 6, "exact") in got and any(s == "Stinger" for _, s, _, _ in got)

@@ -19,7 +19,7 @@ from .money import Money, find_money, resolve_currency
 from .quantities import EXACT, UNDISCLOSED, VAGUE, Quantity, find_quantities
 from .reference import Donor, Match, ReferenceData, System, match_view
 from .systems import AMMUNITION_HEADS, EquipmentObject, Phrase, build_object, lemma
-from .text import HEADING, ITEM, LEAD, SENTENCE, Segment, Tokens, fold, fold_leaders, split_segments, token_slice, tokenize_all
+from .text import HEADING, ITEM, LEAD, SENTENCE, Segment, Tokens, fold, fold_aligned_columns, fold_leaders, split_segments, token_slice, tokenize_all
 from .triggers import (
     AGG, ATTACK, BACKGROUND, HYPO, INCLUDE, NEG, OTHER_VERB, PACKAGE, PERMIT, PLEDGE, POSITIVE,
     PROCURE, RECEIVE, RECIPIENT, REQUEST, TOTAL, TOTAL_SOFT, VERB_CUES, WEAK, cue_trie,
@@ -1110,7 +1110,7 @@ def extract(text: str, ref: ReferenceData) -> list[Extracted]:
     if not text:
         return []
     text = text[:MAX_INPUT]
-    folded = fold_leaders(fold(text))
+    folded = fold_aligned_columns(fold_leaders(fold(text)))
     segments = split_segments(folded)
     every = tokenize_all(folded)
     starts = every.starts
@@ -1848,6 +1848,8 @@ def _count_cell(seg: Seg, last: int) -> int:
         if "|" in gap or "\t" in gap:
             return k if any(qq.first == k for qq in seg.quantities) else -1
         if seg.low[k] == "|":
+            if "\n" in folded[seg.starts[k] : seg.segment.end]:
+                continue  # a wrapped row's empty cells: its count is on the next line
             return k + 1 if any(qq.first == k + 1 for qq in seg.quantities) else -1
         if seg.low[k] == ":" and seg.segment.kind == ITEM:
             q = next((qq for qq in seg.quantities if qq.first == k + 1), None)

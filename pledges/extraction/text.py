@@ -70,6 +70,36 @@ def fold_leaders(folded: str) -> str:
     return "".join(parts)
 
 
+# A column gap of a table laid out with spaces: "Leopard 1A5 main battle tanks        30".
+_COLUMN_GAP_RE = re.compile(r"(?<=\S) {3,}(?=\S)")
+
+
+def fold_aligned_columns(folded: str) -> str:
+    """Same-length copy in which a run of three or more spaces inside a line that is not a
+    sentence is a column break (a tab), as in a tab-separated table.  Prose lines (ending in
+    ".", "!", "?") keep their spaces: a wide gap there is a typing accident, not a column; lines
+    with "|" or tabs already have their columns."""
+    if "   " not in folded:
+        return folded
+    parts = []
+    done = 0
+    k = folded.find("   ")
+    n = len(folded)
+    while k >= 0:
+        ls = folded.rfind("\n", 0, k) + 1
+        le = folded.find("\n", k)
+        if le < 0:
+            le = n
+        line = folded[ls:le].rstrip()
+        if line and line[-1] not in ".!?" and folded[ls:k].strip() and "|" not in line and "\t" not in line:
+            parts.append(folded[done:ls])
+            parts.append(_COLUMN_GAP_RE.sub(lambda m: "\t" + " " * (len(m.group()) - 1), folded[ls:le]))
+            done = le
+        k = folded.find("   ", le)  # the line is decided: each line is looked at once
+    parts.append(folded[done:])
+    return "".join(parts)
+
+
 # Tokens: runs of letters, runs of ASCII digits, or any single other visible character.
 # Every alternative is a simple character class, so the scan is linear.
 TOKEN_RE = re.compile(r"[^\W\d_]+|[0-9]+|\S")
@@ -214,6 +244,29 @@ _HEADER_WORD_RE = re.compile(r"[a-z]+")
 # A count cell that says nothing: "-", "–", "classified", "n/a", "tbd", "not disclosed".
 _UNDISCLOSED_CELL_RE = re.compile(r"[ \t]*(?:[-\u2013\u2014?*/]+|n/?a|tbd|tbc|classified|undisclosed|not disclosed|"
                                   r"confidential|unknown|unspecified)[ \t]*", re.I)
+
+
+def _wrapped_row(folded: str, pos: int, n: int, sep: str, item: int, qty: int,
+                 indent: int) -> tuple[int, int] | None:
+    """When the line starting at `pos` continues a table row whose item cell wrapped (its item
+    cell starts in lower case or is indented deeper than the row's `indent`, and it has the count
+    the row above lacked): (end of that line, end of its count cell in the text).  Otherwise None."""
+    if pos >= n:
+        return None
+    nl = folded.find("\n", pos)
+    if nl < 0:
+        nl = n
+    line = folded[pos:nl]
+    if sep not in line or len(line) >= 200:
+        return None
+    cells = _cells(line, sep)
+    if len(cells) <= max(item, qty):
+        return None
+    a, b = cells[item]
+    qa, qb = cells[qty]
+    if a == b or not (line[a].islower() or a > indent) or qa == qb or _BULLET_RE.match(line, a) is not None:
+        return None  # "b) Air defence missiles ...": the next item of a lettered list
+    return nl, pos + qb
 
 
 def _cells(line: str, sep: str) -> list[tuple[int, int]]:
@@ -398,6 +451,17 @@ def split_segments(folded: str) -> list[Segment]:
                 cells += [(len(line), len(line))] * (qty + 1 - len(cells))  # empty last cells were trimmed
             if len(cells) > max(item, qty) and cells[item][0] < cells[item][1]:
                 qa, qb = cells[qty]
+                wrapped = _wrapped_row(folded, pos, n, sep, item, qty, ls - folded.rfind("\n", 0, ls) - 1 + cells[item][0]) if qa == qb and all(
+                    a == b for j, (a, b) in enumerate(cells) if j != item) else None
+                if wrapped is not None:
+                    # "Self-propelled howitzers (Bohdana), produced in |    |" over "  Ukraine and
+                    # financed ... | 18 | 210": one row whose item cell wrapped onto the next line
+                    nxt_end, cont_qty_end = wrapped
+                    for s, e in _cut(folded, ls + cells[item][0], cont_qty_end):
+                        segments.append(Segment(s, e, ITEM, block, blank))
+                    pos = nxt_end + 1
+                    blank = False
+                    continue
                 if qa == qb or _UNDISCLOSED_CELL_RE.fullmatch(line, qa, qb):
                     a, b = cells[item]  # "–", "classified": no count given
                 else:
