@@ -769,3 +769,10 @@ def test_a_batch_of_unnumbered_ammunition_is_an_item():
 def test_the_guns_named_after_ammunition_are_whose_rounds_they_are():
     assert found("Czechia will send Ukraine a batch of 152mm artillery ammunition, thousands of rounds, "
                  "for the Dana howitzers.") == [("CZ", "152mm artillery ammunition", None)]
+
+
+def test_a_value_in_the_next_sentence_belongs_to_the_one_item_just_announced():
+    got = extract("Sweden will provide Ukraine with eight more Archer howitzers. That is a package worth around "
+                  "SEK 900 million, and the guns will come from new production.", full_ref())
+    assert [(x.donor_code, x.system_name, x.quantity, x.value_amount, x.value_currency) for x in got] == [
+        ("SE", "Archer", 8, 900_000_000, "SEK")]

@@ -2615,6 +2615,12 @@ _IN_RETURN_RE = re.compile(r"\bin (?:return|exchange) for\b", re.IGNORECASE)
 _FIRST_OF_RE = re.compile(r"\b(?:the )?(?:first|next|last|remaining) (?:\w+ )?of (?:the|its|their) $", re.IGNORECASE)
 
 
+# "That is a package worth ...", "It is valued at ...", "This represents ... worth": a sentence
+# giving the value of what the sentence before it announced.
+_ANAPHORIC_VALUE_RE = re.compile(r"(?i)(?:that|this|it)(?:(?: is|'s| was| represents)(?: an? (?:package|contribution|donation|investment))?"
+                                 r"(?: worth| valued at)| has a value of| amounts to| costs?)\b")
+
+
 def _finish(text: str, candidates: list[Candidate], named_near: dict[int, set[str]] | None = None) -> list[Extracted]:
     """One proposal per pledge: same donor, system, item and quantity (or value) -> the fullest sentence."""
     best: dict[tuple, Candidate] = {}
@@ -2674,6 +2680,17 @@ def _finish(text: str, candidates: list[Candidate], named_near: dict[int, set[st
                 # "* M1A1 Abrams main battle tanks (49)" / "  Valued at $245 million.": the line's value
                 before[0].money = c.money
                 before[0].reasons.append("value:next line")
+                kept.remove(c)
+    for c in list(kept):
+        if (c.system is None and c.money is not None and c.seg.kind == SENTENCE
+                and _ANAPHORIC_VALUE_RE.match(text, c.seg.start, c.seg.end)):
+            before = [o for o in kept if o.system is not None and o.money is None and o.donor is c.donor
+                      and o.order == c.order - 1]
+            if len(before) == 1:
+                # "We will provide twelve more PzH 2000." / "That is a package worth around 150 million
+                # euros.": the value of the one item just announced
+                before[0].money = c.money
+                before[0].reasons.append("value:next sentence")
                 kept.remove(c)
     item_values = {(c.donor.code, c.money.amount) for c in kept if c.system is not None and c.money is not None}
     kept = [c for c in kept if not (c.system is None and c.money is not None and (c.donor.code, c.money.amount) in item_values)]
