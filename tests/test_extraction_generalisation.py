@@ -776,3 +776,15 @@ def test_a_value_in_the_next_sentence_belongs_to_the_one_item_just_announced():
                   "SEK 900 million, and the guns will come from new production.", full_ref())
     assert [(x.donor_code, x.system_name, x.quantity, x.value_amount, x.value_currency) for x in got] == [
         ("SE", "Archer", 8, 900_000_000, "SEK")]
+
+
+def test_two_whole_generic_names_joined_by_and_are_two_items():
+    text = "The package includes:\n- Night vision devices and thermal imagery systems.\n"
+    got = found("Canada will send Ukraine a package. " + text)
+    assert ("CA", "night vision devices", None) in got and ("CA", "thermal imaging devices", None) in got
+
+
+def test_a_running_figure_that_stands_at_an_amount_is_a_total():
+    text = ("Canada will send Ukraine 39 armoured ambulances. With this package, Canadian security assistance "
+            "committed to Ukraine stands at approximately CAD 2.4 billion.")
+    assert values(text) == []

@@ -192,6 +192,10 @@ def noun_run(ph: Phrase, start: int, limit: int = 14) -> tuple[int, list[list[in
         if tok in COORD:
             # "armoured and protected vehicles"; "PT-91 and T-72 tanks" (names sharing a head noun)
             names_before = any(ph.match_at[k] is not None and ph.match_at[k].entry.kind == "system" for k in conjuncts[-1])
+            mlast = ph.match_at[last] if last >= start else None
+            if (mlast is not None and mlast.entry.kind == "generic" and mlast.last == last
+                    and ph.low[last] not in MODIFIERS and not ph.low[last].isdigit()):
+                break  # "night vision devices and thermal imagery systems": a whole thing named, then another
             if last >= start and not ph.is_head(last) and _only_modifiers_to_head(ph, i + 1, n, allow_names=names_before):
                 conjuncts.append([])
                 i += 1

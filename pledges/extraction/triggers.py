@@ -216,6 +216,7 @@ _CUES: dict[str, list[str]] = {
         "bring the total|bringing total|raising the total|raises the total|brought the total",
         "so far|to date|thus far|until now|up to now|till now|hitherto",
         "since|cumulative|cumulatively|all told",
+        "stands at|stand at|now stands|now totals|counting this|counting today's",
     ),
     TOTAL_SOFT: _forms("in total|total of|overall|all in all|in all|altogether|total value|overall value"),
     BACKGROUND: _forms(
