@@ -191,3 +191,22 @@ def test_a_new_section_with_a_valued_line_and_a_section_of_equipment_that_has_ar
     proposals = extract(text, full_ref())
     assert [(p.donor_code, p.system_name, p.quantity, p.value_amount) for p in proposals] == [
         ("AU", "M1A1 Abrams", 49, 245_000_000)]
+
+
+def test_a_cumulative_section_with_grouped_lists_is_history_and_hides_no_new_item():
+    text = ("Canada announces new military aid for Ukraine\n\n"
+            "Today, National Defence is announcing an additional package of military aid for Ukraine.\n\n"
+            "The items in this package, valued at $60 million, include:\n\n"
+            "- 155mm artillery ammunition;\n- Armoured ambulances;\n\n"
+            "CANADIAN MILITARY AID COMMITTED TO UKRAINE SINCE 2022 (CUMULATIVE)\n\n"
+            "The figures below are running totals.\n\n"
+            "Air Defence\n- One NASAMS battery;\n- More than 100 Stinger missiles;\n\n"
+            "Land Forces\n- 8 Leopard 2A4 tanks;\n- 39 armoured ambulances;\n- 2,000,000 rounds of 155mm ammunition;\n")
+    assert found(text) == [("CA", None, None), ("CA", "155mm artillery ammunition", None), ("CA", "ambulances", None)]
+
+
+def test_a_new_heading_after_a_cumulative_section_opens_a_new_list():
+    text = ("CANADIAN MILITARY AID COMMITTED TO UKRAINE SINCE 2022\n\n"
+            "Air Defence\n- One NASAMS battery;\n\n"
+            "New in this package\n- 8 Leopard 2A4 tanks;\n")
+    assert found(text) == [("CA", "Leopard 2A4", 8)]

@@ -1202,9 +1202,12 @@ def extract(text: str, ref: ReferenceData) -> list[Extracted]:
                 background = True
                 lst = ListState()
                 continue
-            if kind == HEADING:
-                background = False
             here = donor_rules.mentioned_donor(seg)
+            if kind == HEADING:
+                if (background == "total" and here is None and _category_heading(seg)
+                        and not any(c[2] & _SECTION_STATUS for c in seg.cues)):
+                    continue  # "Air Defense Capabilities" under "... SINCE FEBRUARY 2022 (CUMULATIVE)": a group of the totals
+                background = False
             if here is None and kind == LEAD:
                 # "At the meeting, Minister Blair announced that Canada will provide the following:": the giver
                 for c in seg.cues:
@@ -1255,6 +1258,16 @@ def extract(text: str, ref: ReferenceData) -> list[Extracted]:
                     and not any(c[2] & VERB_CUES for c in seg.cues)
                     and not any(t.startswith(("confirm", "announc", "unveil", "pledg", "send", "give", "boost")) for t in seg.low)):
                 doc_fresh = True  # "LITHUANIA'S MILITARY SUPPORT PACKAGE TO UKRAINE - DECEMBER 2023": the report's package
+            if (kind == HEADING and has_neg and not segment.section
+                    and any(TOTAL in c[2] for c in seg.cues)
+                    and not any(c[2] & {NEG, HYPO, ATTACK, REQUEST, PROCURE} for c in seg.cues)
+                    and not any(t in _NEWNESS or t in _FUTURE_LEAD or t in _NEWS_TIME for t in seg.low)):
+                # "U.S. SECURITY ASSISTANCE COMMITTED SINCE FEBRUARY 2022 (CUMULATIVE)": a section of
+                # running totals, its explanations and its grouped lists included, until a heading
+                # that is not one of its groups
+                background = "total"
+                lst = ListState()
+                continue
             if here is not None or has_pos or has_neg:
                 # "Germany's new package includes:", "Fact sheet: Norwegian support to Ukraine" -
                 # the list items that follow belong to it.  A bare section heading ("Air defence")
