@@ -204,3 +204,14 @@ def test_a_lettered_row_below_a_wrapped_row_is_its_own_item():
                    "b) Air defence missiles for Stinger        | 3\n")
     got = found(text)
     assert ("LV", "M109", 6, "exact") in got and any(s == "Stinger" for _, s, _, _ in got)
+
+
+def test_a_column_headed_by_a_currency_holds_money_not_counts():
+    text = LEAD + ("Content                                              EUR million\n"
+                   "------------------------------------------------     -----------\n"
+                   "Financing of 6 M109 self-propelled howitzers,                 12\n"
+                   "  refurbished by industry\n"
+                   "155mm artillery ammunition                                   900\n"
+                   "Night vision goggles - 2,000 pcs.                              3\n")
+    assert found(text)[1:] == [("LV", "M109", 6, "exact"), ("LV", "155mm artillery ammunition", None, "undisclosed"),
+                               ("LV", "night vision devices", 2000, "exact")]

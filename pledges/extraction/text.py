@@ -240,6 +240,9 @@ _ITEM_HEADERS = ("item", "items", "equipment", "system", "systems", "weapon", "w
                  "components", "material", "asset", "assets", "platform", "article", "articles", "product",
                  "donation", "contribution")
 _VALUE_HEADERS = ("value", "cost", "costs", "price", "worth")
+# A column headed by a currency or a scale ("DKK million", "EUR m", "SEK bn") holds money.
+_MONEY_HEADER_WORDS = frozenset("eur euro euros usd dollars dkk sek nok gbp pounds cad aud chf pln czk nzd jpy "
+                                "million millions billion billions mn bn mln".split())
 _HEADER_WORD_RE = re.compile(r"[a-z]+")
 # A count cell that says nothing: "-", "–", "classified", "n/a", "tbd", "not disclosed".
 _UNDISCLOSED_CELL_RE = re.compile(r"[ \t]*(?:[-\u2013\u2014?*/]+|n/?a|tbd|tbc|classified|undisclosed|not disclosed|"
@@ -318,11 +321,20 @@ def _table_header(line: str) -> tuple[str, int, int] | None:
         return -1
 
     item, qty = find(_ITEM_HEADERS), find(_QTY_HEADERS)
-    if item >= 0 and qty < 0 and sep == "|":
-        # "Date announced | Donation | Value (CAD)": no count column; a row reads its item cell up to
-        # the value cell, and counts are found in the item's own words.
+    if item < 0 and qty < 0 and heads[0] and heads[0][0] in ("content", "contents"):
+        item = 0  # "Content<TAB>DKK million": a package's contents with their values
+    if item >= 0 and qty < 0:
         value = find(_VALUE_HEADERS)
-        qty = value if value > item else item
+        if value < 0:
+            value = next((k for k, words in enumerate(heads) if k != item and any(w in _MONEY_HEADER_WORDS for w in words)), -1)
+        if sep == "|":
+            # "Date announced | Donation | Value (CAD)": no count column; a row reads its item cell up to
+            # the value cell, and counts are found in the item's own words.
+            qty = value if value > item else item
+        elif value > item:
+            # "Content<TAB>DKK million": the number at the end of a row is money, never a count; a
+            # row is read in its item cell alone ("Night vision goggles - 2,000 pcs.")
+            return sep, item, item
     if item < 0 or qty < 0 or (item == qty and sep != "|"):
         return None
     return sep, item, qty
@@ -434,6 +446,8 @@ def split_segments(folded: str) -> list[Segment]:
             block -= 1
             continue  # "-----------": a drawn rule between sections, no text (the line after keeps its paragraph break)
         if table is not None and table[0] not in line:
+            if ls > 0 and folded[ls - 1] in " \t" and line[:1].islower() and len(line) < 120:
+                continue  # "  produced in Ukraine (Danish model)": the wrapped end of the row above
             table = None
         header = _table_header(line) if table is None else None
         if header is not None:
