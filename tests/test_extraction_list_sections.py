@@ -210,3 +210,12 @@ def test_a_new_heading_after_a_cumulative_section_opens_a_new_list():
             "Air Defence\n- One NASAMS battery;\n\n"
             "New in this package\n- 8 Leopard 2A4 tanks;\n")
     assert found(text) == [("CA", "Leopard 2A4", 8)]
+
+
+def test_lettered_part_headings_with_a_long_note_are_headings():
+    text = ("Military support for Ukraine\n\n"
+            "A. Delivered military support (cumulative, as of 16.12.2024)\n\n"
+            "- Marder 1A3 infantry fighting vehicles: 140\n\n"
+            "C. New commitments (published for the first time in this update)\n\n"
+            "1. Wisent 1 mine-clearing tanks: 4\n2. Germany will also send 155mm artillery ammunition: approx. 20,000 rounds\n")
+    assert found(text) == [("DE", "Wisent 1", 4), ("DE", "155mm artillery ammunition", 20000)]

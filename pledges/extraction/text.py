@@ -402,6 +402,9 @@ def _cut(text: str, s: int, e: int) -> list[tuple[int, int]]:
     return out
 
 
+_DATE_DOTS_RE = re.compile(r"[0-9]\.(?=[0-9])")  # "as of 16.12.2024": dots of a date, not of a sentence
+
+
 def _is_heading(line: str) -> bool:
     stripped = line.rstrip()
     if stripped.endswith(")") and "(" in stripped:
@@ -409,7 +412,7 @@ def _is_heading(line: str) -> bool:
         head, _, note = stripped[:-1].rpartition("(")
         head = head.rstrip()
         return (bool(head) and head[-1] not in ".!?;,:\"')" and head.count(" ") < 10
-                and "." not in note and note.count(" ") < 5)
+                and "." not in _DATE_DOTS_RE.sub("", note) and note.count(" ") < 10)
     if not stripped or stripped[-1] in ".!?;,\"')":
         return False
     return stripped.count(" ") < 24
