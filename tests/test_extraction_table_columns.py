@@ -215,3 +215,16 @@ def test_a_column_headed_by_a_currency_holds_money_not_counts():
                    "Night vision goggles - 2,000 pcs.                              3\n")
     assert found(text)[1:] == [("LV", "M109", 6, "exact"), ("LV", "155mm artillery ammunition", None, "undisclosed"),
                                ("LV", "night vision devices", 2000, "exact")]
+
+
+def test_an_annex_table_after_a_background_section_reads_its_content_column():
+    text = ("Latvia's new package for Ukraine is worth EUR 20 million.\n\n"
+            "Earlier support\nLatvia previously gave Ukraine all of its Stinger systems.\n\n"
+            "Annex: contents of the package (the values of classified items are not published)\n\n"
+            "No.  Capability area      Content                                  Value (EUR)\n"
+            "1.   Artillery            6 x M109 self-propelled howitzers        12 million\n"
+            "2.   Vehicles             All remaining M113 armoured carriers     5 million\n"
+            "                          (number not disclosed)\n"
+            "3.   Unmanned systems     Reconnaissance drones                    1 million\n")
+    got = found(text)
+    assert [g[:3] for g in got[1:]] == [("LV", "M109", 6), ("LV", "M113", None), ("LV", "reconnaissance drones", None)]

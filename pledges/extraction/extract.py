@@ -144,6 +144,16 @@ _DIGIT_RE = re.compile(r"[0-9]")
 _PACKAGE_RE = re.compile(r"[Pp]ackage|[Tt]ranche|[Dd]ecree")
 
 
+_DISCLOSED = frozenset("published disclosed public revealed released specified itemised itemized detailed".split())
+
+
+def _disclosure_note(low: list[str], k: int) -> bool:
+    """The words after a "not" say that something is not made public, not that it is not given."""
+    while k < len(low) and low[k] in ("be", "been", "being", "yet", "made", "been", "to", "publicly"):
+        k += 1
+    return k < len(low) and low[k] in _DISCLOSED
+
+
 def _drop_parenthesised_repeats(toks: Tokens, matches: list[Match]) -> list[Match]:
     """"Bradley Infantry Fighting Vehicles (IFVs)", "... Rocket Systems (HIMARS)": the acronym repeats the name."""
     out: list[Match] = []
@@ -233,6 +243,8 @@ def _analyse(text: str, folded: str, segment: Segment, ref: ReferenceData, toks:
                 continue  # "..., adding that the F-16s ...": a reporting verb
             if toks.low[first] == "use" and first > 0 and toks.low[first - 1] in ("for", "in", "of", "ready"):
                 continue  # "for use by infantry units", "in use": a purpose, not an attack
+            if NEG in kinds and _disclosure_note(toks.low, last + 1):
+                continue  # "(quantities are not published)", "number not disclosed": a note on what is told
             ks = frozenset(kinds)
             cues.append((first, last, ks))
             for k in range(first, last + 1):
@@ -344,6 +356,19 @@ def _aside_mask(seg: Seg) -> list[bool]:
         elif t == "," and inside:
             inside = False
         mask[k] = inside
+    return mask
+
+
+def _bracket_mask(seg: Seg) -> list[bool]:
+    """Tokens inside round brackets."""
+    mask = [False] * len(seg.low)
+    depth = 0
+    for k, t in enumerate(seg.low):
+        if t == "(":
+            depth += 1
+        elif t == ")" and depth:
+            depth -= 1
+        mask[k] = depth > 0
     return mask
 
 
@@ -1196,6 +1221,8 @@ def extract(text: str, ref: ReferenceData) -> list[Extracted]:
                 lst = _paragraph_lead(lead_sents, context, document)
             if not (lst.positive or lst.negative) and para_fresh and (context or document):
                 lst = ListState(context or document, True, False, "the paragraph above the table")
+            if lst.positive:
+                background = False  # "Earlier support" ... "Annex: Contents of support package 16": the package again
             continue
         if kind in (HEADING, LEAD):
             if _is_background_heading(seg_text):
@@ -1387,6 +1414,7 @@ def _paragraph_lead(sents: list[tuple[Seg, str]], context, document) -> ListStat
     for seg, _ in sents:
         if donor is None:
             donor = donor_rules.mentioned_donor(seg)
+        bracketed = _bracket_mask(seg)  # "Contents of package 16 (... classified items are not published)": a note
         pos = pos or any(c[2] & POSITIVE or PACKAGE in c[2] for c in seg.cues)
         # "the Minister announced new donations ... The table below brings together these donations and
         # the others announced since January": new pledges lead the table, whatever else it gathers
@@ -1395,7 +1423,7 @@ def _paragraph_lead(sents: list[tuple[Seg, str]], context, document) -> ListStat
         neg = neg or any((c[2] & _LEAD_NEGATIVE and not c[2] & POSITIVE and not _subordinate_request(seg, c)
                           and not (c[2] & {TOTAL, BACKGROUND} and _superlative_before(seg, c[0])))
                          or (c[2] & {PLEDGE, RECEIVE} and _delivered_in_past(seg, c))
-                         for c in seg.cues if c[0] < _addition_start(seg)) or _inventory_lead(seg)
+                         for c in seg.cues if c[0] < _addition_start(seg) and not bracketed[c[0]]) or _inventory_lead(seg)
     if not pos and not neg:
         return ListState()
     if pos and fresh:

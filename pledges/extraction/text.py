@@ -71,7 +71,7 @@ def fold_leaders(folded: str) -> str:
 
 
 # A column gap of a table laid out with spaces: "Leopard 1A5 main battle tanks        30".
-_COLUMN_GAP_RE = re.compile(r"(?<=\S) {3,}(?=\S)")
+_COLUMN_GAP_RE = re.compile(r"(?<=\S) {2,}(?=\S)")  # in a line that has a gap of 3+, a gap of 2 is one too
 
 
 def fold_aligned_columns(folded: str) -> str:
@@ -240,6 +240,7 @@ _ITEM_HEADERS = ("item", "items", "equipment", "system", "systems", "weapon", "w
                  "components", "material", "asset", "assets", "platform", "article", "articles", "product",
                  "donation", "contribution")
 _VALUE_HEADERS = ("value", "cost", "costs", "price", "worth")
+_GROUP_HEADER_WORDS = frozenset("area areas category categories domain domains group groups".split())
 # A column headed by a currency or a scale ("DKK million", "EUR m", "SEK bn") holds money.
 _MONEY_HEADER_WORDS = frozenset("eur euro euros usd dollars dkk sek nok gbp pounds cad aud chf pln czk nzd jpy "
                                 "million millions billion billions mn bn mln".split())
@@ -321,8 +322,11 @@ def _table_header(line: str) -> tuple[str, int, int] | None:
         return -1
 
     item, qty = find(_ITEM_HEADERS), find(_QTY_HEADERS)
-    if item < 0 and qty < 0 and heads[0] and heads[0][0] in ("content", "contents"):
-        item = 0  # "Content<TAB>DKK million": a package's contents with their values
+    if item >= 0 and any(w in _GROUP_HEADER_WORDS for w in heads[item]):
+        item = -1  # "Capability area", "Category": the group a row belongs to, not the thing
+    if item < 0 and qty < 0:
+        # "Content<TAB>DKK million", "No. | Capability area | Content | Value": a package's contents
+        item = next((k for k, words in enumerate(heads) if words and words[0] in ("content", "contents")), -1)
     if item >= 0 and qty < 0:
         value = find(_VALUE_HEADERS)
         if value < 0:
@@ -449,7 +453,7 @@ def split_segments(folded: str) -> list[Segment]:
             block -= 1
             continue  # "-----------": a drawn rule between sections, no text (the line after keeps its paragraph break)
         if table is not None and table[0] not in line:
-            if ls > 0 and folded[ls - 1] in " \t" and line[:1].islower() and len(line) < 120:
+            if ls > 0 and folded[ls - 1] in " \t" and (line[:1].islower() or line[:1] == "(") and len(line) < 120:
                 continue  # "  produced in Ukraine (Danish model)": the wrapped end of the row above
             table = None
         header = _table_header(line) if table is None else None
