@@ -788,3 +788,8 @@ def test_a_running_figure_that_stands_at_an_amount_is_a_total():
     text = ("Canada will send Ukraine 39 armoured ambulances. With this package, Canadian security assistance "
             "committed to Ukraine stands at approximately CAD 2.4 billion.")
     assert values(text) == []
+
+
+def test_the_unnumbered_contents_of_a_priced_package_are_items():
+    got = found("Ireland announced a €50 million package of radar systems, anti-tank mines and drones for Ukraine.")
+    assert got == [("IE", None, None), ("IE", "radars", None), ("IE", "anti-tank mines", None), ("IE", "drones", None)]

@@ -2121,6 +2121,8 @@ def _bare_generic_ok(seg: Seg, obj: EquipmentObject, objects, gov, side: str) ->
     for o, q in objects:
         if o is not obj:
             spans.update(range(o.first, o.last + 1))
+    for mo in seg.money:
+        spans.update(range(mo.first, mo.last + 1))  # "a £450 million package of radars, mines and drones"
     low = seg.low
     k = gov[1] + 1
     for c in seg.cues:
@@ -2180,7 +2182,8 @@ _ATTACHED = frozenset({"with", "associated", "related", "accompanying", "support
 _LIST_GLUE = frozenset(", ; and as well the a an its their our all of additional further more new also other remaining entire whole "
                        "among items things inter alia "
                        # "another large batch of 155mm artillery ammunition": a container of the item
-                       "another batch batches consignment consignments shipment shipments large substantial sizeable".split())
+                       "another batch batches consignment consignments shipment shipments large substantial sizeable "
+                       "package tranche".split())
 
 
 def _segment_candidates(text: str, seg: Seg, ref: ReferenceData, lst: ListState,
