@@ -793,3 +793,10 @@ def test_a_running_figure_that_stands_at_an_amount_is_a_total():
 def test_the_unnumbered_contents_of_a_priced_package_are_items():
     got = found("Ireland announced a €50 million package of radar systems, anti-tank mines and drones for Ukraine.")
     assert got == [("IE", None, None), ("IE", "radars", None), ("IE", "anti-tank mines", None), ("IE", "drones", None)]
+
+
+def test_a_headline_naming_the_same_item_does_not_split_off_its_value():
+    text = ("Australia to gift Bushmaster vehicles to Ukraine\n\n"
+            "The Government will provide Ukraine with 30 Bushmaster vehicles, in a package valued at $100 million.")
+    got = extract(text, full_ref())
+    assert [(x.donor_code, x.system_name, x.quantity, x.value_amount) for x in got] == [("AU", "Bushmaster", 30, 100_000_000)]

@@ -2709,7 +2709,7 @@ def _finish(text: str, candidates: list[Candidate], named_near: dict[int, set[st
         if (len(same) == 1 and same[0].money is None and not same[0].system.generic
                 and same[0].quantity is not None and same[0].quantity.value is not None
                 and same[0].at < c.money.start
-                and not any(o.system is not None and o.donor is c.donor and o is not same[0] for o in kept)
+                and not any(o.system is not None and o.donor is c.donor and o.system is not same[0].system for o in kept)
                 and "as part of" not in text[same[0].at:c.money.start].lower()
                 and not _PACKAGE_LIST_RE.search(text, c.money.end, c.seg.end)):
             # "will send 49 ... Abrams tanks ... in a package worth A$245 million": the one item's value
