@@ -219,3 +219,10 @@ def test_lettered_part_headings_with_a_long_note_are_headings():
             "C. New commitments (published for the first time in this update)\n\n"
             "1. Wisent 1 mine-clearing tanks: 4\n2. Germany will also send 155mm artillery ammunition: approx. 20,000 rounds\n")
     assert found(text) == [("DE", "Wisent 1", 4), ("DE", "155mm artillery ammunition", 20000)]
+
+
+def test_commitments_announced_since_the_previous_update_are_new():
+    text = ("UK military support to Ukraine: factsheet\n\n"
+            "The following commitments have been announced since the previous version of this factsheet:\n\n"
+            "* The UK will send a further tranche of Brimstone missiles.\n")
+    assert found(text) == [("GB", "Brimstone", None)]

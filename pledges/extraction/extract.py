@@ -243,6 +243,12 @@ def _analyse(text: str, folded: str, segment: Segment, ref: ReferenceData, toks:
                 continue  # "..., adding that the F-16s ...": a reporting verb
             if toks.low[first] == "use" and first > 0 and toks.low[first - 1] in ("for", "in", "of", "ready"):
                 continue  # "for use by infantry units", "in use": a purpose, not an attack
+            if (TOTAL in kinds and toks.low[first] == "since" and last + 2 < n and toks.low[last + 1] in ("the", "our", "its")
+                    and toks.low[last + 2] in ("previous", "last", "latest")):
+                continue  # "announced since the previous version of this factsheet": new, counted from the last update
+            if (BACKGROUND in kinds and first >= 2 and toks.low[first - 2] == "since" and toks.low[first - 1] in ("the", "our", "its")
+                    and toks.low[first] in ("previous", "last", "latest")):
+                continue
             if NEG in kinds and _disclosure_note(toks.low, last + 1):
                 continue  # "(quantities are not published)", "number not disclosed": a note on what is told
             ks = frozenset(kinds)
