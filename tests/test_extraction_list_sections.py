@@ -224,5 +224,5 @@ def test_lettered_part_headings_with_a_long_note_are_headings():
 def test_commitments_announced_since_the_previous_update_are_new():
     text = ("UK military support to Ukraine: factsheet\n\n"
             "The following commitments have been announced since the previous version of this factsheet:\n\n"
-            "* The UK will send a further tranche of Brimstone missiles.\n")
+            "* The Defence Secretary confirmed that a further tranche of Brimstone missiles will be sent to Ukraine.\n")
     assert found(text) == [("GB", "Brimstone", None)]
