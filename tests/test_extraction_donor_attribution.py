@@ -96,3 +96,10 @@ def test_a_person_who_held_two_offices_speaks_for_the_one_their_title_names():
 def test_a_former_prime_minister_now_at_an_organisation_still_gives_the_country_s_pledge():
     text = "Prime Minister Mark Rutte announced that his government will send 18 F-16 jets to Ukraine."
     assert found(text) == [("NL", "F-16", 18)]
+
+
+def test_a_relative_aside_naming_a_coalition_and_a_partner_is_not_the_subject():
+    got = [(x.donor_code, x.system_name, x.quantity) for x in extract(
+        "Latvia, which co-leads the drone coalition with the United Kingdom, will provide up to 5,000 FPV drones.",
+        full_ref())]
+    assert got == [("LV", "FPV drones", 5000)]

@@ -800,3 +800,9 @@ def test_a_headline_naming_the_same_item_does_not_split_off_its_value():
             "The Government will provide Ukraine with 30 Bushmaster vehicles, in a package valued at $100 million.")
     got = extract(text, full_ref())
     assert [(x.donor_code, x.system_name, x.quantity, x.value_amount) for x in got] == [("AU", "Bushmaster", 30, 100_000_000)]
+
+
+def test_a_procurement_noun_in_an_inserted_adverbial_does_not_govern_the_object():
+    assert found("Denmark will finance, through the Danish model for direct procurement from Ukrainian industry, "
+                 "12 Bohdana howitzers.") == [("DK", "howitzers", 12)]
+    assert found("Denmark will order through direct procurement 18 Caesar howitzers for its own army.") == []

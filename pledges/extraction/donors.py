@@ -79,10 +79,14 @@ def subject(seg, gov: int, left_limit: int = 0) -> Attribution | None:
         if low[i] == "korea" and i > 0 and low[i - 1] == "north":
             return Attribution(None, "none", "other-party")
     dateline = _dateline(seg)
+    aside = _relative_asides(low, gov)
     i = gov - 1
     steps = 0
     while i >= left_limit and steps < 45:
         steps += 1
+        if i in aside:
+            i -= 1  # "Latvia, which co-leads the drone coalition with the UK, will provide": not the subject
+            continue
         d = seg.donor_at[i]
         if d is not None:
             donor, kind, first = d
@@ -123,6 +127,22 @@ def subject(seg, gov: int, left_limit: int = 0) -> Attribution | None:
     if dateline is not None:
         return Attribution(dateline, "subject")
     return None
+
+
+def _relative_asides(low: list[str], end: int) -> set[int]:
+    """Indices before `end` inside ", which ... ," / ", who ... ," asides (the closing comma included)."""
+    out: set[int] = set()
+    k = 0
+    while k < end:
+        if low[k] == "," and k + 1 < end and low[k + 1] in ("which", "who", "whose"):
+            j = k + 1
+            while j < end and low[j] != ",":
+                j += 1
+            if j < end:  # closed before the verb: an aside
+                out.update(range(k + 1, j + 1))
+            k = j
+        k += 1
+    return out
 
 
 _GOVERNMENT_OF = frozenset("government cabinet ministry republic kingdom".split())

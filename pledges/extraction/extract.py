@@ -312,6 +312,8 @@ def _governing_cue(seg: Seg, anchor: int, span_last: int) -> tuple[tuple[int, in
                 continue  # "out of roughly 300 delivered", "the 31 Abrams tanks it promised": describes an earlier noun
             if before is not None and _closed_relative(seg, first, anchor):
                 continue  # "... for the NASAMS that the United States was supplying, and three Sea Kings"
+            if before is not None and kinds == {PROCURE} and _nominal_in_aside(seg, first, anchor, before[1]):
+                continue  # "will finance, through direct procurement from Ukrainian industry, 18 howitzers"
             before = c
         elif first > span_last and after is None and kinds & {INCLUDE} and not kinds & {PLEDGE, RECEIVE}:
             after = False  # "valued at $400m and includes capabilities that ... counter air attacks": no verb past it
@@ -336,6 +338,22 @@ def _governing_cue(seg: Seg, anchor: int, span_last: int) -> tuple[tuple[int, in
     if after:
         return after, "after"
     return None, ""
+
+
+_PROCURE_NOUNS = frozenset("procurement acquisition purchase purchases order orders contract contracts".split())
+
+
+def _nominal_in_aside(seg: Seg, first: int, anchor: int, verb_last: int) -> bool:
+    """A procurement noun inside a comma-closed adverbial between the verb and its object:
+    "will finance, through the Danish model for direct procurement from industry, 18 howitzers"."""
+    if seg.low[first] not in _PROCURE_NOUNS:
+        return False
+    k = first - 1
+    while k > verb_last and seg.low[k] not in (",", "through", "via", "by", "under", "with", "for"):
+        k -= 1
+    if k <= verb_last or seg.low[k] == ",":
+        return False
+    return "," in seg.low[first + 1 : anchor] and "," in seg.low[verb_last + 1 : k]
 
 
 def _closed_relative(seg: Seg, first: int, anchor: int) -> bool:
@@ -2128,7 +2146,8 @@ def _bare_generic_ok(seg: Seg, obj: EquipmentObject, objects, gov, side: str) ->
         if o is not obj:
             spans.update(range(o.first, o.last + 1))
     for mo in seg.money:
-        spans.update(range(mo.first, mo.last + 1))  # "a £450 million package of radars, mines and drones"
+        if mo.last + 1 < len(seg.low) and seg.low[mo.last + 1] in ("package", "packages", "tranche"):
+            spans.update(range(mo.first, mo.last + 1))  # "a £450 million package of radars, mines and drones"
     low = seg.low
     k = gov[1] + 1
     for c in seg.cues:
