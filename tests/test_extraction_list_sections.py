@@ -226,3 +226,12 @@ def test_commitments_announced_since_the_previous_update_are_new():
             "The following commitments have been announced since the previous version of this factsheet:\n\n"
             "* The Defence Secretary confirmed that a further tranche of Brimstone missiles will be sent to Ukraine.\n")
     assert found(text) == [("GB", "Brimstone", None)]
+
+
+def test_donor_headings_under_one_lead_stay_contributions_after_a_sentence_section():
+    text = ("Today the ministers presented the following national contributions:\n\n"
+            "Denmark\nThe Danish Government will finance 18 Bohdana howitzers.\n\n"
+            "Estonia\n– A new package worth EUR 20 million, containing 155mm artillery ammunition.\n\n"
+            "Iceland\n– ISK 500 million to the NATO trust fund for Ukraine.\n")
+    assert found(text) == [("DK", "howitzers", 18), ("EE", None, None), ("EE", "155mm artillery ammunition", None),
+                           ("IS", None, None)]

@@ -1198,6 +1198,7 @@ def extract(text: str, ref: ReferenceData) -> list[Extracted]:
     doc_fresh = False  # the report has announced something new: a list with no lead of its own is its content
     doc_procure = False  # the report's title is about buying for the donor's own forces
     category_run = False  # the lines read since the last short heading are a block of list items
+    donor_run = False  # the headings so far are donor names ("Denmark", "Estonia") under one positive lead
     for order, (segment, a, b, matches, equipment) in enumerate(found):
         kind = segment.kind
         if kind == HEADING and not segment.blank_before and not segment.section and category_run and (lst.positive or lst.negative):
@@ -1302,9 +1303,14 @@ def extract(text: str, ref: ReferenceData) -> list[Extracted]:
             if (kind == LEAD and here is None and not has_pos and not has_neg and not lst.negative
                     and len(seg.low) <= 4 and any(t in _CONTENT_LEADS for t in seg.low)):
                 has_pos = True  # "Contents:", "Items:" - the list of the package the report is about
-            if (here is not None and not has_pos and not has_neg and lst.positive and not lst.negative
+            if (here is not None and not has_pos and not has_neg and (lst.positive and not lst.negative or donor_run)
                     and kind == HEADING and len(seg.low) <= 4):
-                has_pos = True  # "Norway" / "Denmark" sub-headings of a support fact sheet: each donor's part of it
+                # "Norway" / "Denmark" sub-headings of a support fact sheet: each donor's part of it,
+                # however the part above was written (a sentence under "Denmark" ends no list)
+                has_pos = True
+                donor_run = True
+            elif kind == HEADING:
+                donor_run = False
             if (kind == HEADING and not has_neg and any(t in ("package", "tranche", "donation") for t in seg.low)
                     and not any(c[2] & VERB_CUES for c in seg.cues)
                     and not any(t.startswith(("confirm", "announc", "unveil", "pledg", "send", "give", "boost")) for t in seg.low)):
