@@ -806,3 +806,18 @@ def test_a_procurement_noun_in_an_inserted_adverbial_does_not_govern_the_object(
     assert found("Denmark will finance, through the Danish model for direct procurement from Ukrainian industry, "
                  "12 Bohdana howitzers.") == [("DK", "howitzers", 12)]
     assert found("Denmark will order through direct procurement 18 Caesar howitzers for its own army.") == []
+
+
+def test_spare_parts_for_two_coordinated_vehicle_types_pledge_neither():
+    assert found("Finland will send Ukraine spare parts for the CV90s and Leopard 2A4 tanks it donated last year.") == []
+
+
+def test_a_reaffirmed_commitment_is_no_new_pledge():
+    assert found("Belgium reaffirmed its commitment to deliver 30 F-16 aircraft to Ukraine by 2028.") == []
+
+
+def test_a_value_summed_over_many_packages_is_a_total():
+    assert values("In that time the Government of Sweden has decided on fourteen support packages to Ukraine "
+                  "with a total value of around SEK 30 billion.") == []
+    assert values("The Government of Sweden has decided on a support package to Ukraine with a total value of "
+                  "SEK 7 billion.") == [("SE", 7_000_000_000, "SEK")]

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field, replace
 
 from . import donors as donor_rules
 from .money import Money, find_money, resolve_currency
-from .quantities import EXACT, UNDISCLOSED, VAGUE, Quantity, find_quantities
+from .quantities import EXACT, UNDISCLOSED, UNITS, VAGUE, Quantity, find_quantities
 from .reference import Donor, Match, ReferenceData, System, match_view
 from .systems import AMMUNITION_HEADS, EquipmentObject, Phrase, build_object, lemma
 from .text import HEADING, ITEM, LEAD, SENTENCE, Segment, Tokens, fold, fold_aligned_columns, fold_leaders, split_segments, token_slice, tokenize_all
@@ -341,6 +341,20 @@ def _governing_cue(seg: Seg, anchor: int, span_last: int) -> tuple[tuple[int, in
 
 
 _PROCURE_NOUNS = frozenset("procurement acquisition purchase purchases order orders contract contracts".split())
+
+
+def _many_packages_before(seg: Seg, first: int) -> bool:
+    """"fourteen support packages", "all 21 packages", "its packages so far" counted before the money
+    in its clause: the money is their sum."""
+    clause = seg.clause_id[first]
+    low = seg.low
+    for k in range(first - 1, max(-1, first - 14), -1):
+        if seg.clause_id[k] != clause:
+            break
+        if low[k] in ("packages", "tranches", "donations"):
+            return any(t in ("all", "several", "previous", "earlier", "many") or (t in UNITS and UNITS[t] > 1)
+                       or (t.isdigit() and len(t) <= 3 and int(t) > 1) for t in low[max(0, k - 4) : k])
+    return False
 
 
 def _nominal_in_aside(seg: Seg, first: int, anchor: int, verb_last: int) -> bool:
@@ -2028,6 +2042,13 @@ def _serviced(low: list[str], start: int) -> bool:
     while k >= 0 and (low[k] in ("the", "its", "their", "existing", "all", "ukraine's", "ukrainian", "a", "an",
                                  "another", "additional", "further") or low[k].isdigit() or low[k] in _NUMBER_WORDS):
         k -= 1  # "components for two NASAMS batteries": the count is the host's, not a pledge
+    if k >= 1 and low[k] in ("and", "or", ","):
+        # "spare parts for the CV90s and Stridsvagn 122s": the second of the serviced things
+        for j in range(k - 1, max(-1, k - 8), -1):
+            if low[j] in (";", ".", ":") or low[j] in _SERVICE_NOUNS:
+                break
+            if low[j] in ("for", "of", "on", "to"):
+                return _serviced(low, j + 1)
     if k >= 2 and low[k] == "for" and low[k - 1] == "support" and low[k - 2] in _SERVICE_NOUNS:
         return True  # "spare parts and maintenance support for combat vehicles"
     if k < 1 or low[k] not in ("for", "of", "on", "to") or low[k - 1] not in _SERVICE_NOUNS:
@@ -2269,6 +2290,8 @@ def _segment_candidates(text: str, seg: Seg, ref: ReferenceData, lst: ListState,
                 c[2] & {TOTAL, BACKGROUND} and seg.clause_id[c[0]] == seg.clause_id[mo.first]
                 and not _superlative_before(seg, c[0]) for c in seg.cues):
             continue  # "Since 2022, Swedish support has had a total value of SEK 30 billion"
+        if _many_packages_before(seg, mo.first):
+            continue  # "has decided on fourteen support packages with a total value of SEK 30 billion": their sum
         if tied and valued and gov is not None and not gov[2] & POSITIVE and status in (
                 "request", "other", "attack", "procure") and any(
                 seg.low[k] in _PACKAGE_NOUNS for k in range(max(0, mo.first - 5), mo.first)) and (
