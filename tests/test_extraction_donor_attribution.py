@@ -103,3 +103,11 @@ def test_a_relative_aside_naming_a_coalition_and_a_partner_is_not_the_subject():
         "Latvia, which co-leads the drone coalition with the United Kingdom, will provide up to 5,000 FPV drones.",
         full_ref())]
     assert got == [("LV", "FPV drones", 5000)]
+
+
+def test_a_presidential_drawdown_package_is_the_united_states_even_when_its_announcer_is_a_title():
+    text = ("The contact group met at Ramstein Air Base, Germany.\n\n"
+            "The Chair announced a new Presidential Drawdown Authority package valued at up to $250 million. It includes:\n"
+            " - TOW missiles;\n - Javelin anti-armor systems.\n")
+    got = [(x.donor_code, x.system_name) for x in extract(text, full_ref())]
+    assert got == [("US", None), ("US", "BGM-71 TOW"), ("US", "Javelin")]

@@ -1055,7 +1055,8 @@ def _readiness_on_others(seg: Seg, verb: int) -> bool:
 
 def _attribute(seg: Seg, gov, side: str, anchor: int, obj_first: int, obj_last: int,
                lst: ListState, context: Donor | None, document: Donor | None,
-               last_donor: Donor | None = None, speaker: Donor | None = None) -> donor_rules.Attribution:
+               last_donor: Donor | None = None, speaker: Donor | None = None,
+               programme: Donor | None = None) -> donor_rules.Attribution:
     verb_at = gov[0] if gov is not None and side == "before" else anchor
     if gov is not None and RECEIVE in gov[2] and not gov[2] & {PLEDGE, INCLUDE}:
         # The recipient's side: the donor is "from X"; the subject must be Ukraine, else it is
@@ -1090,6 +1091,9 @@ def _attribute(seg: Seg, gov, side: str, anchor: int, obj_first: int, obj_last: 
         att = None  # a list item without a verb: "M577 armoured personnel carriers (10)" - the capital is the name
     if att is not None and att.donor is not None:
         return att
+    if (programme is not None and seg.segment.kind != ITEM and att is not None and att.blocked == "other-party"
+            and not any(d is not None for d in seg.donor_at)):
+        return donor_rules.Attribution(programme, "programme")  # "The Chair announced a new PDA package": not a company
     if att is not None and att.blocked:
         if att.blocked != "recipient":
             return att
@@ -1106,6 +1110,8 @@ def _attribute(seg: Seg, gov, side: str, anchor: int, obj_first: int, obj_last: 
     explicit = _explicit_donor(seg)
     if explicit is not None:
         return donor_rules.Attribution(explicit, "agent")  # a donor named in the sentence beats inherited context
+    if programme is not None and seg.segment.kind != ITEM:
+        return donor_rules.Attribution(programme, "programme")  # "The Chair announced a new Presidential Drawdown package"
     if seg.segment.kind == ITEM and lst.donor is not None:
         return donor_rules.Attribution(lst.donor, "list")
     if att is not None and att.how == "package" and last_donor is not None:
@@ -1377,6 +1383,8 @@ def extract(text: str, ref: ReferenceData) -> list[Extracted]:
                     _partner_mention(seg.low, m.first) for m in seg.matches if m.entry.kind in ("donor", "person"))) and not any(
                     m.entry.kind in ("donor", "person") and m.first <= 1 for m in seg.matches):
                 here = None  # "Leopard 1A5 together with Denmark and the Netherlands": partners, not the list's donor
+            if here is None and kind == SENTENCE:
+                here = programme_donor(seg, ref)  # "The Chair announced a new PDA package ... It includes:"
             if here is not None:
                 context = here
             elif _ukrainian_speaker(every.low, a, b, matches):
@@ -1419,6 +1427,17 @@ _JOINT_VOICE = Donor("", "the signatories of a joint statement", "joint")
 
 _FEDERAL_GOVERNMENT_RE = re.compile(r"\b[Tt]he Federal Government\b")
 _GERMAN_MARKER_RE = re.compile(r"\b(?:Bundeswehr|Bundestag|Bundesregierung|Federal Chancellor|Federal Ministry of Defence)\b")
+
+
+# Funding programmes only one government has: naming one names its donor.
+_US_PROGRAMME_RE = re.compile(r"(?i)presidential drawdown|drawdown authority|ukraine security assistance initiative|\bUSAI\b")
+
+
+def programme_donor(seg: Seg, ref: ReferenceData) -> Donor | None:
+    """The United States for a sentence about a Presidential Drawdown or a USAI package."""
+    if _US_PROGRAMME_RE.search(seg.folded, seg.segment.start, seg.segment.end) is None:
+        return None
+    return next((d for d in ref.donors if d.code == "US"), None)
 
 
 def _unnamed_german_government(folded: str, ref: ReferenceData):
@@ -2242,6 +2261,7 @@ def _segment_candidates(text: str, seg: Seg, ref: ReferenceData, lst: ListState,
                         context: Donor | None, document: Donor | None, order: int,
                         last_donor: Donor | None = None, speaker: Donor | None = None) -> list[Candidate]:
     out: list[Candidate] = []
+    programme = programme_donor(seg, ref)
     objects = _collect_objects(seg, ref)
     for obj, q in objects:
         anchor = min(q.first, obj.first) if q is not None else obj.first  # a trailing count: "Gepard (15)"
@@ -2250,7 +2270,8 @@ def _segment_candidates(text: str, seg: Seg, ref: ReferenceData, lst: ListState,
             continue
         if (q is None or q.value is None and q.qualifier != VAGUE) and obj.system.generic and not _bare_generic_ok(seg, obj, objects, gov, side):
             continue
-        att = _attribute(seg, gov, side, anchor, obj.first, obj.last, lst, context, document, last_donor, speaker)
+        att = _attribute(seg, gov, side, anchor, obj.first, obj.last, lst, context, document, last_donor, speaker,
+                         programme)
         if att.donor is None:
             continue
         if (q is None and document is not None and att.donor is not document and gov is not None
@@ -2337,7 +2358,8 @@ def _segment_candidates(text: str, seg: Seg, ref: ReferenceData, lst: ListState,
             continue
         if mo.first > 0 and seg.low[mo.first - 1] == "by":
             continue
-        att = _attribute(seg, gov, side, mo.first, mo.first, mo.last, lst, context, document, last_donor, speaker)
+        att = _attribute(seg, gov, side, mo.first, mo.first, mo.last, lst, context, document, last_donor, speaker,
+                         programme)
         if att.donor is None:
             continue
         money = Money(mo.amount, resolve_currency(mo.currency, att.donor.code), mo.first, mo.last, mo.start, mo.end)
