@@ -821,3 +821,19 @@ def test_a_value_summed_over_many_packages_is_a_total():
                   "with a total value of around SEK 30 billion.") == []
     assert values("The Government of Sweden has decided on a support package to Ukraine with a total value of "
                   "SEK 7 billion.") == [("SE", 7_000_000_000, "SEK")]
+
+
+def test_the_object_of_a_relative_clause_with_a_donor_subject_is_pledged():
+    assert found("Its centrepiece: two launchers for the NASAMS system, which Lithuania will hand over from "
+                 "its own stocks.") == [("LT", "NASAMS", 2)]
+    assert found("Norway bought two NASAMS launchers, which Kongsberg will deliver in 2026.") == []
+
+
+def test_a_nominal_transfer_that_may_be_considered_is_hypothetical():
+    assert found("A transfer of Gripen to Ukraine by Sweden may be considered at a later stage.") == []
+
+
+def test_a_letter_of_offer_or_an_agreement_for_equipment_is_procurement():
+    assert found("Estonia signed a letter of offer and acceptance for six HIMARS launchers.") == []
+    assert values("In August the Polish Ministry signed an agreement for 96 AH-64E Apache helicopters, "
+                  "worth about USD 10 billion.") == []

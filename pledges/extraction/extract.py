@@ -317,6 +317,8 @@ def _governing_cue(seg: Seg, anchor: int, span_last: int) -> tuple[tuple[int, in
             before = c
         elif first > span_last and after is None and kinds & {INCLUDE} and not kinds & {PLEDGE, RECEIVE}:
             after = False  # "valued at $400m and includes capabilities that ... counter air attacks": no verb past it
+        elif first > span_last and after is None and PLEDGE in kinds and _object_relative(seg, span_last, first):
+            after = c  # "two launchers for NASAMS, which Lithuania will hand over": the relative clause's object
         elif (first > span_last and after is None and not _in_aside(seg, span_last, first)
               and not any(t in ("that", "which", "who") for t in seg.low[span_last + 1 : first])
               and not (seg.segment.kind == ITEM and seg.low[span_last + 1 : span_last + 3] in ([",", "including"], [",", "incl"], [",", "with"], [",", "plus"],
@@ -355,6 +357,23 @@ def _many_packages_before(seg: Seg, first: int) -> bool:
             return any(t in ("all", "several", "previous", "earlier", "many") or (t in UNITS and UNITS[t] > 1)
                        or (t.isdigit() and len(t) <= 3 and int(t) > 1) for t in low[max(0, k - 4) : k])
     return False
+
+
+def _object_relative(seg: Seg, span_last: int, verb: int) -> bool:
+    """", which Lithuania will hand over" right after the object: a relative clause with a donor
+    subject of its own, whose verb's object is the thing before it."""
+    low = seg.low
+    k = span_last + 1
+    if k + 2 >= verb or low[k] != "," or low[k + 1] != "which":
+        return False
+    subj = k + 2
+    if seg.donor_at[subj] is None and low[subj] not in ("we", "it", "they"):
+        return False
+    rest = low[(seg.donor_at[subj][2] if seg.donor_at[subj] is not None else subj) :verb]
+    j = subj
+    while j < verb and (seg.donor_at[j] is not None or low[j] in ("we", "it", "they")):
+        j += 1
+    return all(t in AUXILIARIES or t in ("also", "now", "soon", "then") for t in low[j:verb]) and bool(rest)
 
 
 def _nominal_in_aside(seg: Seg, first: int, anchor: int, verb_last: int) -> bool:
@@ -954,11 +973,14 @@ def _pledge_status(seg: Seg, anchor: int, span_last: int, lst: ListState) -> tup
         return why, "cue:" + word, gov, side
     if gov[0] > 0 and seg.low[gov[0] - 1] == "any":
         return "hypo", "cue:any", gov, side  # "any transfer of Gripen would be considered only after ..."
+    if (side == "before" and gov[1] + 1 < len(seg.low) and seg.low[gov[1] + 1] == "of"
+            and any(HYPO in c[2] and c[0] > span_last and seg.clause_id[c[0]] == clause for c in seg.cues)):
+        return "hypo", "cue:nominal hypothetical", gov, side  # "A transfer of Gripen may be considered later."
     if side == "before" and any(seg.low[k] == "so" and seg.low[k + 1] == "that" for k in range(gov[1] + 1, anchor - 1)):
         return "other", "cue:so that", gov, side  # "two Patriot launchers ..., so that Ukraine can form a battery"
     if INCLUDE in kinds and _perfect_before(seg, gov[0]):
         return "background", "cue:have included", gov, side
-    if _relative_aside(seg, gov[0]):
+    if _relative_aside(seg, gov[0]) and not (side == "after" and _object_relative(seg, span_last, gov[0])):
         pkg = _package_before_which(seg, gov[0]) if INCLUDE in kinds else -1
         if pkg >= 0:
             # "a new package worth €1.1 billion, which includes 36 howitzers": the content has the

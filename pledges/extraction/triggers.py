@@ -149,6 +149,8 @@ _CUES: dict[str, list[str]] = {
         "for the bundeswehr|for its own|for their own|own armed forces|own forces|own stocks|own army",
         "of its own|of their own|of our own|in its inventory|in service with",
         "delivered to the air force|delivered to the army|delivered to the navy|for our armed forces",
+        "letter of offer|letter of offer and acceptance|signed an agreement for|signed a contract for|signed a deal for",
+        "signed contracts for|signed a framework agreement|framework agreement for",
         "to our air force|to our army|to our navy|for our air force|for our army|for our navy",
     ),
     OTHER_VERB: _forms(
