@@ -228,3 +228,24 @@ def test_an_annex_table_after_a_background_section_reads_its_content_column():
             "3.   Unmanned systems     Reconnaissance drones                    1 million\n")
     got = found(text)
     assert [g[:3] for g in got[1:]] == [("LV", "M109", 6), ("LV", "M113", None), ("LV", "reconnaissance drones", None)]
+
+
+def test_a_pipe_row_continued_on_the_next_line_is_one_row():
+    from pledges.extraction.text import fold_wrapped_pipe_rows
+    text = "Country | Announcement\nGermany | 30 Patriot\n        | guided missiles\nNorway  | NOK 3 billion\n"
+    folded = fold_wrapped_pipe_rows(text)
+    assert len(folded) == len(text)
+    assert folded.splitlines()[1] == "Germany | 30 Patriot" + " " * 11 + "guided missiles"
+    assert folded.splitlines()[2] == "Norway  | NOK 3 billion"
+
+
+def test_a_country_table_of_national_announcements_gives_each_row_to_its_country():
+    text = ("National announcements made at today's meeting (as provided by delegations):\n\n"
+            "Country          | Announcement\n"
+            "-----------------+----------------------------------------------\n"
+            "Germany          | 4 IRIS-T SLM air defence systems; 30 Patriot\n"
+            "                 | guided missiles; 15 Leopard 1A5 main battle tanks\n"
+            "Netherlands      | €300 million for drones\n")
+    got = found(text)
+    assert [g[:3] for g in got] == [("DE", "IRIS-T SLM", 4), ("DE", "Patriot", 30), ("DE", "Leopard 1A5", 15),
+                                    ("NL", "drones", None)]  # the €300 million is the drones' value

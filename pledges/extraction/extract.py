@@ -19,7 +19,7 @@ from .money import Money, find_money, resolve_currency
 from .quantities import EXACT, UNDISCLOSED, UNITS, VAGUE, Quantity, find_quantities
 from .reference import Donor, Match, ReferenceData, System, match_view
 from .systems import AMMUNITION_HEADS, EquipmentObject, Phrase, build_object, lemma
-from .text import HEADING, ITEM, LEAD, SENTENCE, Segment, Tokens, fold, fold_aligned_columns, fold_leaders, split_segments, token_slice, tokenize_all
+from .text import HEADING, ITEM, LEAD, SENTENCE, Segment, Tokens, fold, fold_aligned_columns, fold_leaders, fold_wrapped_pipe_rows, split_segments, token_slice, tokenize_all
 from .triggers import (
     AGG, ATTACK, BACKGROUND, HYPO, INCLUDE, NEG, OTHER_VERB, PACKAGE, PERMIT, PLEDGE, POSITIVE,
     PROCURE, RECEIVE, RECIPIENT, REQUEST, TOTAL, TOTAL_SOFT, VERB_CUES, WEAK, cue_trie,
@@ -1201,7 +1201,7 @@ def extract(text: str, ref: ReferenceData) -> list[Extracted]:
     if not text:
         return []
     text = text[:MAX_INPUT]
-    folded = fold_aligned_columns(fold_leaders(fold(text)))
+    folded = fold_aligned_columns(fold_wrapped_pipe_rows(fold_leaders(fold(text))))
     segments = split_segments(folded)
     every = tokenize_all(folded)
     starts = every.starts
@@ -1325,9 +1325,10 @@ def extract(text: str, ref: ReferenceData) -> list[Extracted]:
             # "To date, Germany has delivered:", "Delivered:", "Capabilities provided since 2022:" -
             # an inventory of what was given before; "being delivered:" / "will be sent:" is not.
             aside = _addition_start(seg)
+            bracketed = _bracket_mask(seg)
             has_neg = any((c[2] & _LEAD_NEGATIVE and not c[2] & POSITIVE and not _subordinate_request(seg, c)
                            and not (c[2] & {TOTAL, BACKGROUND} and _superlative_before(seg, c[0])))
-                          or (c[2] & {PLEDGE, RECEIVE} and _delivered_in_past(seg, c)
+                          or (c[2] & {PLEDGE, RECEIVE} and _delivered_in_past(seg, c) and not bracketed[c[0]]
                               and not (doc_fresh and _participle_after_noun(seg, c[0])))
                           for c in seg.cues if c[0] < aside) or (kind == LEAD and _inventory_lead(seg))
             if (kind == LEAD and not has_neg and lead_sents and seg.low and seg.low[0] in ("this", "these", "it", "that", "they")

@@ -70,6 +70,36 @@ def fold_leaders(folded: str) -> str:
     return "".join(parts)
 
 
+def fold_wrapped_pipe_rows(folded: str) -> str:
+    """Same-length copy in which a pipe-table row continued on the next line ("Germany | 4 IRIS-T
+    SLM; 30 Patriot" / "        | guided missiles") is one line: the line break and the leading "|"
+    of the continuation become spaces."""
+    if "\n" not in folded or "|" not in folded:
+        return folded
+    out = list(folded)
+    changed = False
+    prev_pipe_row = False
+    pos = 0
+    n = len(folded)
+    while pos < n:
+        nl = folded.find("\n", pos)
+        if nl < 0:
+            nl = n
+        line = folded[pos:nl]
+        stripped = line.lstrip(" \t")
+        cont = (prev_pipe_row and stripped.startswith("|") and len(line) > len(stripped)
+                and stripped[1:].strip() and not _PIPE_RULE_RE.fullmatch(stripped))
+        if cont:
+            out[pos - 1] = " "  # the line break before the continuation
+            out[pos + len(line) - len(stripped)] = " "  # its leading "|"
+            changed = True
+        else:
+            first_cell = line.split("|", 1)[0].strip() if "|" in line else ""
+            prev_pipe_row = bool(first_cell) and "|" in line and len(line) < 200
+        pos = nl + 1
+    return "".join(out) if changed else folded
+
+
 # A column gap of a table laid out with spaces: "Leopard 1A5 main battle tanks        30".
 _COLUMN_GAP_RE = re.compile(r"(?<=\S) {2,}(?=\S)")  # in a line that has a gap of 3+, a gap of 2 is one too
 
@@ -227,7 +257,7 @@ def _capitals_heading(line: str) -> bool:
 
 def _pipe_row(line: str) -> bool:
     """A row of a pipe table: "155 mm FH70 towed howitzers | dozens" (cells on both sides of a "|")."""
-    if "|" not in line or len(line) >= 200:
+    if "|" not in line or len(line) >= 400:  # (a wrapped row joined by fold_wrapped_pipe_rows is long)
         return False
     cells = [c.strip() for c in line.strip("|").split("|")]
     return len(cells) >= 2 and bool(cells[0])
@@ -535,7 +565,7 @@ def split_segments(folded: str) -> list[Segment]:
                 segments.append(Segment(s, e, HEADING, block, blank, True))
         elif ((in_list and (not blank or (len(line) < 200 and _COUNTED_LINE_RE.match(line) is not None))) or _table_row(line) or _pipe_row(line)
               or (under_heading and not blank and len(line) < 200 and _ENDS_IN_COUNT_RE.search(line) is not None)
-              ) and len(line) < 200 and not line.endswith((".", "!", "?")) and not _capitals_heading(line):
+              ) and (len(line) < 200 or _pipe_row(line)) and not line.endswith((".", "!", "?")) and not _capitals_heading(line):
             # An unbulleted line straight after a lead-in or an item, or a table row whose last
             # column is a count ("Biber bridge layers<TAB>16"): a list item.
             for s, e in _cut(folded, ls, le):

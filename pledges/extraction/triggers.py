@@ -65,7 +65,7 @@ _CUES: dict[str, list[str]] = {
         "gift|gifts|gifted|gifting",
         "granted",
         "earmark|earmarks|earmarked",
-        "announce|announces|announced|announcing",
+        "announce|announces|announced|announcing|national announcements|new announcements",
         "confirm a|confirms a|confirmed a|confirm an|confirms an|confirmed an",
         "approve|approves|approved|approving",
         "unveil|unveils|unveiled|unveiling",
