@@ -837,3 +837,8 @@ def test_a_letter_of_offer_or_an_agreement_for_equipment_is_procurement():
     assert found("Estonia signed a letter of offer and acceptance for six HIMARS launchers.") == []
     assert values("In August the Polish Ministry signed an agreement for 96 AH-64E Apache helicopters, "
                   "worth about USD 10 billion.") == []
+
+
+def test_equipment_to_counter_unmanned_aerial_systems_is_anti_drone_equipment():
+    assert found("The US will provide Ukraine with equipment to counter Unmanned Aerial Systems.") == [
+        ("US", "anti-drone systems", None)]

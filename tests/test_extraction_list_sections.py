@@ -235,3 +235,25 @@ def test_donor_headings_under_one_lead_stay_contributions_after_a_sentence_secti
             "Iceland\n– ISK 500 million to the NATO trust fund for Ukraine.\n")
     assert found(text) == [("DK", "howitzers", 18), ("EE", None, None), ("EE", "155mm artillery ammunition", None),
                            ("IS", None, None)]
+
+
+def test_a_source_lead_under_new_donations_keeps_the_list_new_and_previously_announced_is_history():
+    text = ("Canada announced new military donations to Ukraine today.\n\n"
+            "New donations\n\nProcured from Canadian industry:\n• Counter-drone systems: 15\n\n"
+            "From CAF stocks:\n• Helmets – 5,000\n\n"
+            "Previously announced military assistance (for reference)\n\n"
+            "Since 2022, Canada has committed $2.4 billion. Donations announced earlier include:\n"
+            "• Leopard 2A4 main battle tanks – 8\n")
+    assert found(text) == [("CA", "anti-drone systems", 15), ("CA", "helmets", 5000)]
+
+
+def test_three_unnumbered_kinds_on_one_line_are_three_items():
+    text = "The package includes:\n- Small arms, small arms ammunition, and grenades;\n- 20 Humvees.\n"
+    got = found("The US will send Ukraine a new package. " + text)
+    assert ("US", "small arms", None) in got and ("US", "hand grenades", None) in got
+    assert found("The package includes:\n- Small arms, helmets, and other field equipment;\n") == []
+
+
+def test_kinds_named_among_a_counted_whole_are_its_parts():
+    got = found("Sweden will send 60 vehicles, among them trucks and all-terrain vehicles.")
+    assert ("SE", "trucks", None) not in got

@@ -21,7 +21,7 @@ from .reference import Donor, Match, ReferenceData, System, match_view
 from .systems import AMMUNITION_HEADS, EquipmentObject, Phrase, build_object, lemma
 from .text import HEADING, ITEM, LEAD, SENTENCE, Segment, Tokens, fold, fold_aligned_columns, fold_leaders, fold_wrapped_pipe_rows, split_segments, token_slice, tokenize_all
 from .triggers import (
-    AGG, ATTACK, BACKGROUND, HYPO, INCLUDE, NEG, OTHER_VERB, PACKAGE, PERMIT, PLEDGE, POSITIVE,
+    AGG, ANAPHOR, ATTACK, BACKGROUND, HYPO, INCLUDE, NEG, OTHER_VERB, PACKAGE, PERMIT, PLEDGE, POSITIVE,
     PROCURE, RECEIVE, RECIPIENT, REQUEST, TOTAL, TOTAL_SOFT, VERB_CUES, WEAK, cue_trie,
     AUXILIARIES, DELIVERY_PAST, NOT_PAST,
 )
@@ -284,13 +284,16 @@ def _analyse(text: str, folded: str, segment: Segment, ref: ReferenceData, toks:
 _EMPTY: frozenset = frozenset()
 
 
+_OWN_FORCES_WORDS = frozenset("own bundeswehr army navy forces replace replacement replenish replenishment".split())
+
+
 def _is_background_heading(text: str) -> bool:
     t = text.strip().rstrip(":").strip().lower()
     if t in _BACKGROUND_WORDS:
         return True
     first = t.split(" ", 1)[0]
     # "Previous Canadian military assistance:", "Past support", "Earlier packages"
-    return first in ("previous", "past", "earlier", "prior") and len(t) < 80
+    return first in ("previous", "previously", "past", "earlier", "prior") and len(t) < 80
 
 
 def _verb_cues(seg: Seg) -> list[tuple[int, int, frozenset]]:
@@ -1331,6 +1334,10 @@ def extract(text: str, ref: ReferenceData) -> list[Extracted]:
                           or (c[2] & {PLEDGE, RECEIVE} and _delivered_in_past(seg, c) and not bracketed[c[0]]
                               and not (doc_fresh and _participle_after_noun(seg, c[0])))
                           for c in seg.cues if c[0] < aside) or (kind == LEAD and _inventory_lead(seg))
+            if (kind == LEAD and has_neg and lst.positive and not lst.negative and here is None
+                    and all(c[2] <= {PROCURE, ANAPHOR, PACKAGE} for c in seg.cues)
+                    and not any(t in _OWN_FORCES_WORDS for t in seg.low)):
+                has_neg = False  # "New donations" / "Procured from Canadian industry:": where the donation comes from
             if (kind == LEAD and not has_neg and lead_sents and seg.low and seg.low[0] in ("this", "these", "it", "that", "they")
                     and any(c[2] & {TOTAL, BACKGROUND} and not _superlative_before(lead_sents[-1][0], c[0])
                             for c in lead_sents[-1][0].cues)):
@@ -2192,7 +2199,13 @@ def _bare_generic_ok(seg: Seg, obj: EquipmentObject, objects, gov, side: str) ->
     while k >= 0 and (seg.low[k] in ("the", "a", "an", ",", "their", "its", "associated", "related")
                       or (seg.low[k] == "." and k > 0 and seg.low[k - 1] == "incl")):
         k -= 1
-    if k >= 0 and seg.low[k] in ("including", "incl", "notably") and any(q is not None and o.first < obj.first for o, q in objects):
+    others = {i for o, _ in objects if o is not obj for i in range(o.first, o.last + 1)}
+    kk = k
+    while kk >= 0 and (seg.low[kk] in ("and", "or", ",") or kk in others):
+        kk -= 1  # "including trucks and all-terrain vehicles": the second of the parts
+    if (kk >= 0 and (seg.low[kk] in ("including", "incl", "notably") or (seg.low[kk] == "them" and kk > 0 and seg.low[kk - 1] == "among"))
+            and (any(q is not None and o.first < obj.first for o, q in objects)
+                 or any(q.value is not None and q.last < kk for q in seg.quantities))):
         return False  # "400 vehicles, including armoured, all-terrain and logistics vehicles"
     together = (k >= 1 and seg.low[k] == "with" and seg.low[k - 1] in ("together", "along")
                 and obj.system.unit in _STANDALONE_UNITS and obj.system.category not in ("munitions", "other"))
@@ -2206,7 +2219,7 @@ def _bare_generic_ok(seg: Seg, obj: EquipmentObject, objects, gov, side: str) ->
         return False  # "the rest of our funding will provide long-range missiles, air defence ...": a purpose
     if seg.segment.kind == ITEM:
         bare = sum(1 for o, q in objects if q is None and o.system.generic)
-        if bare >= 3 or any(seg.low[k] == "other" for k in range(obj.last + 1, len(seg.low))):
+        if any(seg.low[k] == "other" for k in range(obj.last + 1, len(seg.low))):
             return False  # "Small arms, night vision devices, body armor, and other field equipment"
         return True
     if gov is None or side != "before":

@@ -229,6 +229,7 @@ _CUES: dict[str, list[str]] = {
         "previous donation|previous donations|prior packages|past packages|past deliveries",
         "earlier transfers|earlier transfer|previous transfers|past transfers|earlier aid|previous aid",
         "earlier contribution|earlier contributions|previous contribution|previous contributions",
+        "announced earlier|earlier announced|delivered earlier|announced previously",
         "reaffirmed its commitment|reaffirms its commitment|reaffirmed their commitment|reaffirm its commitment",
         "reaffirmed our commitment|reiterated its commitment|reiterates its commitment|reconfirmed its commitment",
         "reaffirmed its pledge|reiterated its pledge|reaffirmed the commitment|reconfirmed the commitment",
