@@ -840,5 +840,5 @@ def test_a_letter_of_offer_or_an_agreement_for_equipment_is_procurement():
 
 
 def test_equipment_to_counter_unmanned_aerial_systems_is_anti_drone_equipment():
-    assert found("The US will provide Ukraine with equipment to counter Unmanned Aerial Systems.") == [
+    assert found("The US will provide:\n- Equipment to counter Unmanned Aerial Systems (c-UAS);\n") == [
         ("US", "anti-drone systems", None)]
