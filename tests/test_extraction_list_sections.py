@@ -257,3 +257,13 @@ def test_three_unnumbered_kinds_on_one_line_are_three_items():
 def test_kinds_named_among_a_counted_whole_are_its_parts():
     got = found("Sweden will send 60 vehicles, among them trucks and all-terrain vehicles.")
     assert ("SE", "trucks", None) not in got
+
+
+def test_a_fact_sheet_with_numbered_capital_groups_and_counts_after_names():
+    text = ("Contents of the package\n\n"
+            "1. ARTILLERY\n   - 82 mm mortars (x30)\n   - Bofors L/70 40 mm anti-aircraft guns (x12)\n\n"
+            "2. VEHICLES AND ENGINEERING\n   - TAM 150 military trucks – 25\n   - Pontoon bridges – 2 sets\n"
+            "   - DOK-ING MV-4 mine-clearing machines – 5\n   - Body armour vests – 5,000\n")
+    got = found("Croatia adopted its eleventh package of military equipment for Ukraine.\n\n" + text)
+    assert got == [("HR", "mortars", 30), ("HR", "Bofors L/70", 12), ("HR", "trucks", 25),
+                   ("HR", "bridging equipment", 2), ("HR", "mine-clearing equipment", 5), ("HR", "body armour", 5000)]

@@ -1719,6 +1719,9 @@ def _collect_objects(seg: Seg, ref: ReferenceData) -> list[tuple[EquipmentObject
     ph = seg.phrase
     low = seg.low
     for q in seg.quantities:
+        if (seg.segment.kind == ITEM and q.first == 1 and seg.raw[0].isalpha() and seg.raw[0].isupper() and len(seg.raw[0]) >= 2
+                and any(qq.first > q.last and qq.value is not None and low[qq.first - 1] in ("-", ":", "x", "(") for qq in seg.quantities)):
+            continue  # "TAM 150 military trucks – 25": the number is the model's, the count comes after the dash
         if (q.first >= 2 and low[q.first - 2] == "the" and low[q.first - 1] in ("first", "last", "remaining", "final", "next")
                 and not _told_as_todays_news(seg)):
             continue  # "the first two NASAMS ... are expected to be delivered": a schedule, not a new pledge
@@ -1903,7 +1906,7 @@ def _restated_counts(seg: Seg, objects: list) -> list:
 
 
 _COUNT_LABELS = frozenset("quantity quantities qty number count".split())
-_COUNT_UNITS = frozenset("unit units pcs pc pieces piece items item ea nos each".split())
+_COUNT_UNITS = frozenset("unit units pcs pc pieces piece items item ea nos each sets set".split())
 _VAGUE_TAIL = frozenset("hundred hundreds thousand thousands million millions of rounds round shells cartridges".split())
 _COUNT_END = frozenset({",", ";", ".", ")", "and", "(", "|", "new"})
 
@@ -1935,6 +1938,8 @@ def _trailing_count(seg: Seg, obj: EquipmentObject, used: list[bool]) -> Quantit
     if j < n and low[j] in ("(", ":", "-", "=", "x", ",", "|"):
         sep = low[j]
         j += 1
+    if sep == "(" and j + 1 < n and low[j] == "x" and not seg.space[j + 1]:
+        j += 1  # "82 mm mortars (x30)"
     if j < n and low[j] in _COUNT_LABELS and sep != "(":
         sep = "label"  # "Patriot, quantity: 2", "M113 - qty 20"
         j += 1

@@ -208,7 +208,7 @@ def find_quantities(toks: Tokens) -> list[Quantity]:
         # but a lone "x" before them is a multiplication sign ("Leopard 1A5 x4").
         if w[:1].isdigit() and i > 0 and not sp[i] and (raw[i - 1][:1].isalpha() or raw[i - 1] in ".,/:"
                                                         or (raw[i - 1] == "-" and i > 1 and not sp[i - 1] and raw[i - 2][:1].isalpha())):
-            if not (low[i - 1] == "x" and (i == 1 or sp[i - 1])):
+            if not (low[i - 1] == "x" and (i == 1 or sp[i - 1] or raw[i - 2] == "(")):  # "(x30)" too
                 i += 1
                 continue
         q = _parse_at(toks, i)

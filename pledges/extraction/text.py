@@ -245,6 +245,13 @@ def _leading_sentences(folded: str, line: str, base: int, block: int, blank: boo
     return out
 
 
+def _numbered_section(body: str) -> bool:
+    """The text of "3. AMMUNITION": a few words in capitals, no digits, no sentence."""
+    words = body.split()
+    return (0 < len(words) <= 5 and body.isupper() and not any(c.isdigit() for c in body)
+            and body.rstrip()[-1:] not in ".!?;,")
+
+
 def _capitals_heading(line: str) -> bool:
     """"4 | NEW COMBAT VEHICLES FROM SWEDISH INDUSTRY   SEK 1 billion": a section heading in capitals."""
     last = re.split(r"[|\t]", line)[-1]
@@ -542,6 +549,11 @@ def split_segments(folded: str) -> list[Segment]:
             # communiqué that leads the list under it, not an item of one.
             segments.extend(_leading_sentences(folded, line[bullet.end():], ls + bullet.end(), block, blank))
             in_list = True
+            blank = False
+            continue
+        if numbered and bullet.end() < len(line) and _numbered_section(line[bullet.end():]):
+            # "3. AMMUNITION", "5. VEHICLES AND ENGINEERING": a numbered group heading of a fact sheet
+            segments.append(Segment(ls + bullet.end(), le, HEADING, block, blank, True))
             blank = False
             continue
         if bullet and bullet.end() < len(line):
