@@ -842,3 +842,14 @@ def test_a_letter_of_offer_or_an_agreement_for_equipment_is_procurement():
 def test_equipment_to_counter_unmanned_aerial_systems_is_anti_drone_equipment():
     assert found("The US will provide:\n- Equipment to counter Unmanned Aerial Systems (c-UAS);\n") == [
         ("US", "anti-drone systems", None)]
+
+
+def test_a_contribution_completed_by_further_items_pledges_them():
+    got = found("The Portuguese contribution will be completed by 14 M113 armoured personnel carriers from Army "
+                "stocks and by an undisclosed number of surveillance drones manufactured in Portugal.")
+    assert got == [("PT", "M113", 14), ("PT", "reconnaissance drones", None)]
+
+
+def test_a_pledge_inside_a_long_which_aside_about_another_donor_is_background():
+    assert found("Germany, which announced on 25 January that it would provide 14 Leopard 2A6 tanks from "
+                 "Bundeswehr stocks, is coordinating the coalition with Poland.") == []

@@ -322,6 +322,9 @@ def _governing_cue(seg: Seg, anchor: int, span_last: int) -> tuple[tuple[int, in
             after = False  # "valued at $400m and includes capabilities that ... counter air attacks": no verb past it
         elif first > span_last and after is None and PLEDGE in kinds and _object_relative(seg, span_last, first):
             after = c  # "two launchers for NASAMS, which Lithuania will hand over": the relative clause's object
+        elif (first > span_last and after is None and kinds <= {OTHER_VERB} and first == span_last + 1
+              and seg.low[first].endswith("ed") and first + 1 < len(seg.low) and seg.low[first + 1] in ("in", "by", "from", "at")):
+            continue  # "AR3 surveillance drones manufactured in Portugal": describes the thing, governs nothing
         elif (first > span_last and after is None and not _in_aside(seg, span_last, first)
               and not any(t in ("that", "which", "who") for t in seg.low[span_last + 1 : first])
               and not (seg.segment.kind == ITEM and seg.low[span_last + 1 : span_last + 3] in ([",", "including"], [",", "incl"], [",", "with"], [",", "plus"],
@@ -864,11 +867,11 @@ def _dated_past(seg: Seg, gov) -> bool:
 def _relative_aside(seg: Seg, first: int) -> bool:
     """", which gave Ukraine its MiG-29s,": a pledge mentioned in passing about an earlier act."""
     clause = seg.clause_id[first]
-    for k in range(first - 1, max(-1, first - 8), -1):
+    for k in range(first - 1, max(-1, first - 14), -1):
         if seg.clause_id[k] != clause or seg.low[k] in (",", ";"):
             return False
         if seg.low[k] in ("which", "who") and k > 0 and seg.low[k - 1] == ",":
-            return True
+            return True  # (also "Germany, which announced on 25 January that it would provide ...,")
     return False
 
 
@@ -2197,7 +2200,7 @@ def _each_donors(seg: Seg, gov, att) -> list[Donor]:
 
 def _bare_generic_ok(seg: Seg, obj: EquipmentObject, objects, gov, side: str) -> bool:
     """Unnumbered generic equipment ("artillery ammunition") is proposed only when it is plainly an item."""
-    quantified_cats = {o.system.category for o, q in objects if q is not None and o.system is not None}
+    quantified_cats = {o.system.category for o, q in objects if q is not None and o.system is not None and o is not obj}
     if obj.system.category in quantified_cats:
         return False
     k = obj.first - 1
@@ -2252,14 +2255,14 @@ def _bare_generic_ok(seg: Seg, obj: EquipmentObject, objects, gov, side: str) ->
     complement = False
     for j in range(k, obj.first):
         t = low[j]
-        if t in ("for", "to") and j - 1 in spans:
-            complement = True  # "AIM-9M missiles for Ukraine's air defense, 155mm rounds": the purpose of the item before
+        if t in ("for", "to", "from") and j - 1 in spans:
+            complement = True  # (also "14 M113 from Army stocks, and ...": where the item before comes from)  # "AIM-9M missiles for Ukraine's air defense, 155mm rounds": the purpose of the item before
             continue
         if complement and t not in (",", ";", "and"):
             continue
         complement = False
-        if j in spans or t in _LIST_GLUE:
-            continue
+        if j in spans or t in _LIST_GLUE or (t == "by" and low[gov[1]] == "by"):
+            continue  # ("will be completed by 14 M113 ... and by an undisclosed number of drones")
         if t in ("with", "associated", "related", "together", "along", "accompanying", "plus") and not together:
             return False
         if seg.phrase.is_modifier(j) and seg.phrase.match_at[j] is None:

@@ -103,6 +103,7 @@ _CUES: dict[str, list[str]] = {
         "consists largely of|consists mainly of|consists mostly of|consists primarily of|consisting mainly of",
         "feature|features|featured",
         "as well as",
+        "will be completed by|will be complemented by|is completed by|is complemented by|will be completed with",
     ),
     ATTACK: _forms(
         "launch|launches|launched|launching",
