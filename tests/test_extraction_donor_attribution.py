@@ -111,3 +111,16 @@ def test_a_presidential_drawdown_package_is_the_united_states_even_when_its_anno
             " - TOW missiles;\n - Javelin anti-armor systems.\n")
     got = [(x.donor_code, x.system_name) for x in extract(text, full_ref())]
     assert got == [("US", None), ("US", "BGM-71 TOW"), ("US", "Javelin")]
+
+
+def test_a_donors_defence_force_is_the_donor_and_its_own_stocks_are_the_source():
+    got = [(x.donor_code, x.system_name, x.quantity) for x in extract(
+        "Second, the New Zealand Defence Force will gift 473 helmets and 1,066 body armour plates from its own stocks.",
+        full_ref())]
+    assert got == [("NZ", "helmets", 473), ("NZ", "body armour", 1066)]
+
+
+def test_money_to_a_nato_fund_for_ukraine_is_a_pledge_to_ukraine():
+    got = [(x.donor_code, x.value_amount) for x in extract(
+        "New Zealand will contribute $5 million to the NATO Trust Fund for Ukraine.", full_ref())]
+    assert got == [("NZ", 5_000_000)]

@@ -28,7 +28,7 @@ _PLAIN_CAPITALS = frozenset(
     earlier yesterday tomorrow tonight overall in additionally furthermore moreover monday tuesday
     wednesday thursday friday saturday sunday january february march april may june july august
     september october november december defence defense ministry government cabinet council affairs
-    office forces army navy""".split()  # "the Ministry of Defence to provide": the government's own, no other party
+    office forces force army navy air department agency command""".split()  # "the Ministry of Defence to provide": the government's own, no other party
 )
 
 

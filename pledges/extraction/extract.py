@@ -636,6 +636,8 @@ def _standalone_name(seg: Seg, k: int) -> bool:
     if nxt >= len(seg.low):
         return True
     t = seg.low[nxt]
+    if t in ("trust", "fund", "comprehensive", "mission", "initiative") or (t == "-" and nxt + 1 < len(seg.low) and seg.low[nxt + 1] == "led"):
+        return False  # "the NATO Trust Fund for Ukraine", "the NATO Comprehensive Assistance Package": a fund, not a country
     if t in _NUMBER_WORDS or t in ("twenty", "thirty", "forty", "fifty", "hundred", "hundreds", "thousands", "dozens"):
         return True  # "offered Slovakia twelve new helicopters": the name, then a count
     if (t == "-" and not seg.space[nxt]) or t == "'" or (t.isalpha() and seg.raw[nxt].islower() and t not in ("and", "or", "in", "on", "for", "by", "as", "with", "from", "to", "after", "before", "under", "this", "next", "last", "which", "who", "that", "but", "while")):

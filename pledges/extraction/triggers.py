@@ -147,7 +147,7 @@ _CUES: dict[str, list[str]] = {
         "replenish|replenishes|replenished|replenishing",
         "backfill|backfills|backfilled",
         "contract|contracts|contracted",
-        "for the bundeswehr|for its own|for their own|own armed forces|own forces|own stocks|own army",
+        "for the bundeswehr|for its own|for their own|own armed forces|own forces|own army",
         "of its own|of their own|of our own|in its inventory|in service with",
         "delivered to the air force|delivered to the army|delivered to the navy|for our armed forces",
         "letter of offer|letter of offer and acceptance|signed an agreement for|signed a contract for|signed a deal for",
