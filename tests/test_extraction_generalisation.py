@@ -853,3 +853,32 @@ def test_a_contribution_completed_by_further_items_pledges_them():
 def test_a_pledge_inside_a_long_which_aside_about_another_donor_is_background():
     assert found("Germany, which announced on 25 January that it would provide 14 Leopard 2A6 tanks from "
                  "Bundeswehr stocks, is coordinating the coalition with Poland.") == []
+
+
+def test_a_usai_package_put_on_contract_is_bought_for_ukraine():
+    text = ("Under this USAI package, the Department will put on contract:\n"
+            "* Interceptors for Ukraine's existing air defense systems;\n* Heavy trucks;\n")
+    assert found("The United States announced a new package for Ukraine. " + text) == [
+        ("US", "air defence missiles", None), ("US", "trucks", None)]
+
+
+def test_aid_to_allies_or_to_a_training_centre_is_not_for_ukraine():
+    assert values("The United States will provide $682 million in FMF to our European allies and partners.") == []
+    assert found("Between 12 and 18 Dutch F-16s are being made available to the European F-16 training centre "
+                 "in Romania.") == []
+
+
+def test_inviting_partners_to_fund_is_a_request_and_a_monthly_output_is_production():
+    assert found("Paris therefore invites its partners to fund the 60 remaining CAESAR for Ukraine.") == []
+    assert found("France will send Ukraine shells; French industry now delivers 3,000 shells per month.") == [
+        ("FR", "artillery ammunition", None)]
+
+
+def test_a_journalists_question_pledges_nothing():
+    text = ("JONSON: Sweden will send 20 CB90 combat boats.\n\n"
+            "QUESTION (Dagens Nyheter): Norway has committed NOK 75 billion over five years. Will Sweden match it?\n")
+    assert found(text) == [("SE", "CB90", 20)]
+
+
+def test_a_system_name_describing_a_centre_or_coalition_is_no_item():
+    assert found("Norway will send Ukraine instructors for the F-16 training centre in Romania.") == []

@@ -613,7 +613,17 @@ def _other_recipient(seg: Seg, gov, span_last: int) -> bool:
                 return False
             if q < n and seg.donor_at[q] is not None and seg.donor_at[q][1] == "donor" and _standalone_name(seg, q):
                 return True
+            if low[k] == "to" and _OTHER_RECIPIENT_RE.match(" ".join(low[q : q + 8])):
+                return True  # "$682 million in FMF to our European allies", "to the European F-16 training centre"
     return False
+
+
+# A journalist's question in a transcript: "QUESTION:", "Q:", "Question (Reuters):", "REPORTER:".
+_QUESTION_RE = re.compile(r"(?:QUESTION|Question|Q|REPORTER|Reporter|JOURNALIST|Journalist)\b[^:\n]{0,40}:")
+
+
+_OTHER_RECIPIENT_RE = re.compile(r"(?:our |its |their )?(?:european |nato |other )?(?:allies|partners|partner countries|"
+                                  r"member states)\b|(?:[a-z0-9-]+ ){0,5}training (?:centre|center)\b")
 
 
 def _not_to_ukraine(seg: Seg) -> bool:
@@ -964,6 +974,8 @@ def _pledge_status(seg: Seg, anchor: int, span_last: int, lst: ListState) -> tup
     if (PROCURE in kinds and seg.low[gov[0]] in _BUY_FOR_UKRAINE and _recipient_after(seg, gov[0])
             and not any(t in ("bundeswehr", "own") for t in seg.low)):
         kinds = frozenset({PLEDGE})
+    if PROCURE in kinds and any(t == "usai" for t in seg.low) and not any(t in ("bundeswehr", "own") for t in seg.low):
+        kinds = frozenset({PLEDGE})  # "Under this USAI package, the Department will put on contract:": bought for Ukraine
     if PROCURE in kinds and _money_buys(seg, gov[0]) and not any(t in ("bundeswehr", "own") for t in seg.low):
         kinds = frozenset({PLEDGE})  # "EUR 150 million for the procurement of PAC-3 interceptors": paid for Ukraine
     if PERMIT in kinds and (any(seg.low[k] in _PACKAGE_WORDS or seg.low[k] == "drawdown" for k in range(gov[1] + 1, min(len(seg.low), gov[1] + 11)))
@@ -1249,6 +1261,7 @@ def extract(text: str, ref: ReferenceData) -> list[Extracted]:
     doc_procure = False  # the report's title is about buying for the donor's own forces
     category_run = False  # the lines read since the last short heading are a block of list items
     donor_run = False  # the headings so far are donor names ("Denmark", "Estonia") under one positive lead
+    question_block = -1  # the paragraph of a press conference's question, which pledges nothing
     for order, (segment, a, b, matches, equipment) in enumerate(found):
         kind = segment.kind
         if kind == HEADING and not segment.blank_before and not segment.section and category_run and (lst.positive or lst.negative):
@@ -1334,8 +1347,10 @@ def extract(text: str, ref: ReferenceData) -> list[Extracted]:
             # an inventory of what was given before; "being delivered:" / "will be sent:" is not.
             aside = _addition_start(seg)
             bracketed = _bracket_mask(seg)
+            usai = "usai" in seg.low  # "Under this USAI package, the Department will put on contract:": bought for Ukraine
             has_neg = any((c[2] & _LEAD_NEGATIVE and not c[2] & POSITIVE and not _subordinate_request(seg, c)
-                           and not (c[2] & {TOTAL, BACKGROUND} and _superlative_before(seg, c[0])))
+                           and not (c[2] & {TOTAL, BACKGROUND} and _superlative_before(seg, c[0]))
+                           and not (usai and c[2] == {PROCURE}))
                           or (c[2] & {PLEDGE, RECEIVE} and _delivered_in_past(seg, c) and not bracketed[c[0]]
                               and not (doc_fresh and _participle_after_noun(seg, c[0])))
                           for c in seg.cues if c[0] < aside) or (kind == LEAD and _inventory_lead(seg))
@@ -1408,9 +1423,14 @@ def extract(text: str, ref: ReferenceData) -> list[Extracted]:
             # "The Government has today decided on its fifteenth package." / "* Combat Boat 90 .... 10":
             # a fact sheet's list with no lead of its own lists the package the report announces
             lst = ListState(context or document, True, False, "the package the report announces")
-        new = _segment_candidates(text, seg, ref, lst, context, document, order,
-                                  candidates[-1].donor if candidates else None,
-                                  speaker if speaker is not None or not joint_voice else _JOINT_VOICE)
+        if _QUESTION_RE.match(folded, segment.start) is not None:
+            question_block = segment.block  # "QUESTION (Dagens Nyheter): Norway has committed ...": a journalist's words
+        if segment.block == question_block:
+            new = []
+        else:
+            new = _segment_candidates(text, seg, ref, lst, context, document, order,
+                                      candidates[-1].donor if candidates else None,
+                                      speaker if speaker is not None or not joint_voice else _JOINT_VOICE)
         candidates.extend(new)
         if kind in (SENTENCE, ITEM):
             here = donor_rules.mentioned_donor(seg)
@@ -1724,6 +1744,11 @@ def _collect_objects(seg: Seg, ref: ReferenceData) -> list[tuple[EquipmentObject
     ph = seg.phrase
     low = seg.low
     for q in seg.quantities:
+        if q.last + 2 < n and (low[q.last + 1 : q.last + 3] in (["per", "month"], ["per", "year"], ["a", "month"], ["a", "year"],
+                                                                 ["each", "month"], ["every", "month"], ["per", "day"], ["a", "day"])
+                               or low[q.last + 2 : q.last + 4] in (["per", "month"], ["per", "year"], ["a", "month"], ["a", "year"],
+                                                                   ["each", "month"], ["per", "day"], ["a", "day"])):
+            continue  # "industry now delivers 3,000 shells per month": a rate of production, not a pledge
         if (seg.segment.kind == ITEM and q.first == 1 and seg.raw[0].isalpha() and seg.raw[0].isupper() and len(seg.raw[0]) >= 2
                 and any(qq.first > q.last and qq.value is not None and low[qq.first - 1] in ("-", ":", "x", "(") for qq in seg.quantities)):
             continue  # "TAM 150 military trucks – 25": the number is the model's, the count comes after the dash
@@ -1785,6 +1810,8 @@ def _collect_objects(seg: Seg, ref: ReferenceData) -> list[tuple[EquipmentObject
             continue  # "the German version of the M270": named for comparison, not pledged
         if _recipients_own(low, start):
             continue  # "interceptors for Ukraine's Patriot batteries": what Ukraine already has
+        if m.entry.kind == "system" and m.last + 1 < n and low[m.last + 1] in _NAME_AS_MODIFIER_NEXT:
+            continue  # "the European F-16 training centre", "the F-16 coalition": the name describes something else
         if _serviced(low, start):
             continue  # "spare parts for M109 howitzers": the parts are given, not the howitzers
         obj = build_object(ref, ph, start, None)
@@ -1818,6 +1845,9 @@ def _collect_objects(seg: Seg, ref: ReferenceData) -> list[tuple[EquipmentObject
     return _host_missiles(seg, _parts_and_totals(seg, _restated_counts(seg, _class_after_name(seg, objects))))
 
 
+_NAME_AS_MODIFIER_NEXT = frozenset(
+    "training centre center coalition programme program pilots pilot fleet school simulator simulators academy course "
+    "courses hub base bases instructors crews crew technicians mechanics".split())
 _MISSILE_WORDS = frozenset({"missile", "interceptor"})
 _HOST_GLUE = frozenset({"and", ",", "plus", "as", "well", "with", "together", "along", "also"})
 

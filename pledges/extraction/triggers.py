@@ -127,6 +127,7 @@ _CUES: dict[str, list[str]] = {
         "request|requests|requested|requesting",
         "call for|calls for|called for|calling for|call on|calls on|called on|calling on",
         "urge|urges|urged|urging",
+        "invites its partners|invites partners|invited partners|invited its partners|invite partners|invites allies|invited allies",
         "appeal|appeals|appealed|appealing",
         "need|needs|needed|needing",
         "want|wants|wanted|wanting",
