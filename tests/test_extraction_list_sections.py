@@ -267,3 +267,14 @@ def test_a_fact_sheet_with_numbered_capital_groups_and_counts_after_names():
     got = found("Croatia adopted its eleventh package of military equipment for Ukraine.\n\n" + text)
     assert got == [("HR", "mortars", 30), ("HR", "Bofors L/70", 12), ("HR", "trucks", 25),
                    ("HR", "bridging equipment", 2), ("HR", "mine-clearing equipment", 5), ("HR", "body armour", 5000)]
+
+
+def test_a_calibre_after_the_guns_is_theirs_and_so_is_the_count():
+    text = "Germany will send:\n– Howitzers (self-propelled and towed), 155 mm: 36\n– Artillery ammunition: 120,000 rounds\n"
+    assert found(text) == [("DE", "howitzers", 36), ("DE", "artillery ammunition", 120000)]
+
+
+def test_a_semicolon_list_with_including_stays_one_history_clause():
+    text = ("Since February 2022, deliveries from the UK have included more than 300,000 artillery rounds; "
+            "more than 200 armoured vehicles, including Mastiff and Wolfhound; and 14 Challenger 2 tanks.")
+    assert found(text) == []

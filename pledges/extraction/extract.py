@@ -264,8 +264,8 @@ def _analyse(text: str, folded: str, segment: Segment, ref: ReferenceData, toks:
         if ";" in low:
             starts_verb = [False] * n
             for first, _last, kinds in cues:
-                if kinds & VERB_CUES or kinds & {NEG, HYPO}:
-                    starts_verb[first] = True
+                if (kinds & VERB_CUES or kinds & {NEG, HYPO}) and not (kinds <= {INCLUDE} and low[first] in ("including", "incl")):
+                    starts_verb[first] = True  # ("; more than 200 vehicles, including Mastiff": still the list)
             for k in range(n - 1, -1, -1):
                 carried = k + 1 < n and low[k + 1] not in (";", ".") and verb_ahead[k + 1]
                 verb_ahead[k] = starts_verb[k] or carried
@@ -1818,6 +1818,13 @@ def _collect_objects(seg: Seg, ref: ReferenceData) -> list[tuple[EquipmentObject
         if obj is None:
             continue
         q = None if start > 0 and low[start - 1] in _ATTACHED and objects else _trailing_count(seg, obj, used)
+        gun = _calibre_of_gun_before(seg, obj, objects)
+        if gun is not None:
+            # "Howitzers (self-propelled and towed), 155 mm: 36": the calibre of the guns, whose count it is
+            if q is not None and objects[gun][1] is None:
+                o0 = objects[gun][0]
+                objects[gun] = (EquipmentObject(o0.system, o0.item, q, o0.first, o0.last, o0.alias, o0.head, o0.how, o0.also), q)
+            continue
         if q is not None and q.value is not None and obj.also and obj.system.generic and obj.head:
             shared = ref.generic_for(obj.head, [])
             if shared is not None:
@@ -1843,6 +1850,23 @@ def _collect_objects(seg: Seg, ref: ReferenceData) -> list[tuple[EquipmentObject
             used[k] = True
     objects.sort(key=lambda o: o[0].first)
     return _host_missiles(seg, _parts_and_totals(seg, _restated_counts(seg, _class_after_name(seg, objects))))
+
+
+def _calibre_of_gun_before(seg: Seg, obj: EquipmentObject, objects: list) -> int | None:
+    """Index in `objects` of the gun whose calibre `obj` ("155 mm" alone) gives, or None."""
+    toks = seg.low[obj.first : obj.last + 1]
+    if not (1 <= len(toks) <= 2 and toks[0][:1].isdigit() and (len(toks) == 1 or toks[1] in ("mm", "cm"))):
+        return None
+    for i in range(len(objects) - 1, -1, -1):
+        o = objects[i][0]
+        if o.last >= obj.first:
+            continue
+        between = seg.low[o.last + 1 : obj.first]
+        if o.system.category == "artillery" and len(between) <= 8 and "," in between and not any(
+                t.isdigit() or seg.phrase.match_at[o.last + 1 + j] is not None for j, t in enumerate(between)):
+            return i
+        return None
+    return None
 
 
 _NAME_AS_MODIFIER_NEXT = frozenset(
