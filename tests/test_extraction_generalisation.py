@@ -882,3 +882,9 @@ def test_a_journalists_question_pledges_nothing():
 
 def test_a_system_name_describing_a_centre_or_coalition_is_no_item():
     assert found("Norway will send Ukraine instructors for the F-16 training centre in Romania.") == []
+
+
+def test_two_packages_each_with_its_value_are_two_values():
+    text = ("Today the Department of Defense is announcing two new packages for Ukraine: a Presidential Drawdown "
+            "package valued at up to $1.25 billion, and a USAI package valued at approximately $1.22 billion.")
+    assert values(text) == [("US", 1_250_000_000, "USD"), ("US", 1_220_000_000, "USD")]

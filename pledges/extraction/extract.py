@@ -2683,7 +2683,13 @@ def _names_package(seg: Seg, mo: Money) -> bool:
 def _coordinated_money(seg: Seg, prev: Money, mo: Money) -> bool:
     """"valued at $1 billion, and $850 million in USAI funds": two parts of one announcement."""
     between = seg.low[prev.last + 1 : mo.first]
-    return bool(between) and all(t in (",", "and", "plus") for t in between) and _package_money(seg, mo)
+    if bool(between) and all(t in (",", "and", "plus") for t in between) and _package_money(seg, mo):
+        return True
+    # "a PDA package valued at up to $1.25 billion, and a USAI package valued at approximately $1.22 billion":
+    # a second package with its own value
+    k = next((i for i in range(len(between) - 1) if between[i] == "," and between[i + 1] == "and"), -1)
+    return k >= 0 and any(t in ("package", "tranche") for t in between[k:]) and any(
+        t in ("valued", "worth") for t in between[k:])
 
 
 def _marked_new(seg: Seg, mo: Money) -> bool:
