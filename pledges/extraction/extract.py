@@ -360,6 +360,8 @@ def _many_packages_before(seg: Seg, first: int) -> bool:
         if seg.clause_id[k] != clause:
             break
         if low[k] in ("packages", "tranches", "donations"):
+            if any(t in ("new", "additional", "further") for t in low[max(0, k - 4) : k]):
+                return False  # "announcing two new packages: a PDA package valued at ..."
             return any(t in ("all", "several", "previous", "earlier", "many") or (t in UNITS and UNITS[t] > 1)
                        or (t.isdigit() and len(t) <= 3 and int(t) > 1) for t in low[max(0, k - 4) : k])
     return False
