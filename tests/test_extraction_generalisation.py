@@ -888,3 +888,19 @@ def test_two_packages_each_with_its_value_are_two_values():
     text = ("Today the Department of Defense is announcing two new packages for Ukraine: a Presidential Drawdown "
             "package valued at up to $1.25 billion, and a USAI package valued at approximately $1.22 billion.")
     assert values(text) == [("US", 1_250_000_000, "USD"), ("US", 1_220_000_000, "USD")]
+
+
+def test_an_option_in_a_contract_is_procurement():
+    assert found("Norway signed a contract for 54 Leopard 2A8 tanks. The contract also contains an option for "
+                 "up to 18 additional tanks.") == []
+
+
+def test_a_written_parliamentary_question_pledges_nothing():
+    assert found("To ask the Secretary of State for Defence, how many tanks are left in service with the British "
+                 "Army after the gift of tanks to Ukraine.") == []
+
+
+def test_a_pledge_days_ago_or_after_which_the_news_comes_is_background():
+    assert found("Just days ago the United Kingdom decided to send 14 Challenger 2 tanks.") == []
+    assert values("Norway announced new aid. The announcements come a week after Washington unveiled a "
+                  "$200 million military aid package for Ukraine.") == []

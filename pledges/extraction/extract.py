@@ -621,7 +621,7 @@ def _other_recipient(seg: Seg, gov, span_last: int) -> bool:
 
 
 # A journalist's question in a transcript: "QUESTION:", "Q:", "Question (Reuters):", "REPORTER:".
-_QUESTION_RE = re.compile(r"(?:QUESTION|Question|Q|REPORTER|Reporter|JOURNALIST|Journalist)\b[^:\n]{0,40}:")
+_QUESTION_RE = re.compile(r"(?:QUESTION|Question|Q|REPORTER|Reporter|JOURNALIST|Journalist)\b[^:\n]{0,40}:|To ask (?:the|His|Her)\b")
 
 
 _OTHER_RECIPIENT_RE = re.compile(r"(?:our |its |their )?(?:european |nato |other )?(?:allies|partners|partner countries|"
@@ -768,7 +768,7 @@ _PAST_VERBS = frozenset("agreed announced promised pledged decided committed sai
 
 _MONTH_ABBR = frozenset("jan feb mar apr jun jul aug sep sept oct nov dec".split())
 _LAST_UNITS = frozenset("week month year summer autumn fall winter spring weekend".split())
-_AGO_UNITS = frozenset("week weeks month months year years".split())
+_AGO_UNITS = frozenset("day days week weeks month months year years".split())
 _NOT_DATE_BEFORE = frozenset("since until till before after by from delivery deliveries arrive expected due".split())
 _IRREGULAR_PAST = frozenset("said sent gave lent made paid took".split())
 
@@ -995,6 +995,12 @@ def _pledge_status(seg: Seg, anchor: int, span_last: int, lst: ListState) -> tup
         return why, "cue:" + word, gov, side
     if gov[0] > 0 and seg.low[gov[0] - 1] == "any":
         return "hypo", "cue:any", gov, side  # "any transfer of Gripen would be considered only after ..."
+    for k in range(gov[0] - 1, max(-1, gov[0] - 7), -1):
+        if seg.low[k] in (",", ";", ":") or seg.clause_id[k] != clause:
+            break
+        if seg.low[k] == "after" and k + 1 < gov[0] and seg.low[k + 1] not in ("receiving", "having"):
+            # "The announcements come a week after Washington unveiled a $200 million package": the earlier event
+            return "background", "cue:after", gov, side
     if (side == "before" and gov[1] + 1 < len(seg.low) and seg.low[gov[1] + 1] == "of"
             and any(HYPO in c[2] and c[0] > span_last and seg.clause_id[c[0]] == clause for c in seg.cues)):
         return "hypo", "cue:nominal hypothetical", gov, side  # "A transfer of Gripen may be considered later."

@@ -153,6 +153,7 @@ _CUES: dict[str, list[str]] = {
         "delivered to the air force|delivered to the army|delivered to the navy|for our armed forces",
         "letter of offer|letter of offer and acceptance|signed an agreement for|signed a contract for|signed a deal for",
         "signed contracts for|signed a framework agreement|framework agreement for",
+        "an option for|option for|options for|an option to buy|option to purchase",
         "to our air force|to our army|to our navy|for our air force|for our army|for our navy",
     ),
     OTHER_VERB: _forms(
@@ -221,6 +222,7 @@ _CUES: dict[str, list[str]] = {
         "so far|to date|thus far|until now|up to now|till now|hitherto",
         "since|cumulative|cumulatively|all told",
         "stands at|stand at|now stands|now totals|counting this|counting today's",
+        "total contribution to|total contribution of|its total to|the total number to|total number of",
     ),
     TOTAL_SOFT: _forms("in total|total of|overall|all in all|in all|altogether|total value|overall value"),
     BACKGROUND: _forms(
