@@ -1498,7 +1498,7 @@ _US_PROGRAMME_RE = re.compile(r"(?i)presidential drawdown|drawdown authority|ukr
 
 def programme_donor(seg: Seg, ref: ReferenceData) -> Donor | None:
     """The United States for a sentence about a Presidential Drawdown or a USAI package."""
-    if not any(t in _PROGRAMME_WORDS for t in seg.low):
+    if _PROGRAMME_WORDS.isdisjoint(seg.low):
         return None  # (a set lookup per token: the regex runs only where it can match)
     if _US_PROGRAMME_RE.search(seg.folded, seg.segment.start, seg.segment.end) is None:
         return None

@@ -60,12 +60,29 @@ DETERMINERS = frozenset({"the", "its", "their", "his", "her", "our", "a", "an", 
 SELF_PROPELLED = frozenset({"self", "propelled", "wheeled", "tracked", "mobile"})
 
 
+_LEMMAS: dict[str, str] = {}  # token -> lemma; bounded, as the vocabulary of a text is
+_HEADS: dict[str, bool] = {}  # token -> whether it is an item noun
+
+
+def _head_word(tok: str) -> bool:
+    found = lemma(tok) in ITEM_NOUNS
+    if len(_HEADS) < 50_000:
+        _HEADS[tok] = found
+    return found
+
+
 def lemma(tok: str) -> str:
-    forms = singular_forms(tok)
-    for f in forms:
+    found = _LEMMAS.get(tok)
+    if found is not None:
+        return found
+    found = tok
+    for f in singular_forms(tok):
         if f in ITEM_NOUNS:
-            return f
-    return tok
+            found = f
+            break
+    if len(_LEMMAS) < 50_000:
+        _LEMMAS[tok] = found
+    return found
 
 
 @dataclass(slots=True)
@@ -157,7 +174,8 @@ class Phrase:
         return False
 
     def is_head(self, i: int) -> bool:
-        return lemma(self.low[i]) in ITEM_NOUNS
+        found = _HEADS.get(self.low[i])
+        return _head_word(self.low[i]) if found is None else found
 
 
 def noun_run(ph: Phrase, start: int, limit: int = 14) -> tuple[int, list[list[int]]]:

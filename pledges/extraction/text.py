@@ -70,34 +70,32 @@ def fold_leaders(folded: str) -> str:
     return "".join(parts)
 
 
+_CONTINUED_PIPE_ROW_RE = re.compile(r"\n([ \t]+)\|")
+
+
 def fold_wrapped_pipe_rows(folded: str) -> str:
     """Same-length copy in which a pipe-table row continued on the next line ("Germany | 4 IRIS-T
     SLM; 30 Patriot" / "        | guided missiles") is one line: the line break and the leading "|"
     of the continuation become spaces."""
-    if "\n" not in folded or "|" not in folded:
+    if "|" not in folded:
         return folded
-    out = list(folded)
-    changed = False
-    prev_pipe_row = False
-    pos = 0
-    n = len(folded)
-    while pos < n:
-        nl = folded.find("\n", pos)
-        if nl < 0:
-            nl = n
-        line = folded[pos:nl]
-        stripped = line.lstrip(" \t")
-        cont = (prev_pipe_row and stripped.startswith("|") and len(line) > len(stripped)
-                and stripped[1:].strip() and not _PIPE_RULE_RE.fullmatch(stripped))
-        if cont:
-            out[pos - 1] = " "  # the line break before the continuation
-            out[pos + len(line) - len(stripped)] = " "  # its leading "|"
-            changed = True
-        else:
-            first_cell = line.split("|", 1)[0].strip() if "|" in line else ""
-            prev_pipe_row = bool(first_cell) and "|" in line and len(line) < 200
-        pos = nl + 1
-    return "".join(out) if changed else folded
+    out: list[str] | None = None
+    for m in _CONTINUED_PIPE_ROW_RE.finditer(folded):
+        nl = m.start()
+        prev_start = folded.rfind("\n", 0, nl) + 1
+        prev = folded[prev_start:nl]
+        line_end = folded.find("\n", m.end())
+        rest = folded[m.end() : line_end if line_end >= 0 else len(folded)]
+        if (out is None or out[prev_start - 1 : prev_start] != [" "]) and not (
+                "|" in prev and prev.split("|", 1)[0].strip() and len(prev) < 200):
+            continue  # the line above is no row with a first cell (nor a row already continued)
+        if not rest.strip() or _PIPE_RULE_RE.fullmatch(rest.strip()):
+            continue
+        if out is None:
+            out = list(folded)
+        out[nl] = " "  # the line break before the continuation
+        out[m.end() - 1] = " "  # its leading "|"
+    return "".join(out) if out is not None else folded
 
 
 # A column gap of a table laid out with spaces: "Leopard 1A5 main battle tanks        30".
