@@ -904,3 +904,9 @@ def test_a_pledge_days_ago_or_after_which_the_news_comes_is_background():
     assert found("Just days ago the United Kingdom decided to send 14 Challenger 2 tanks.") == []
     assert values("Norway announced new aid. The announcements come a week after Washington unveiled a "
                   "$200 million military aid package for Ukraine.") == []
+
+
+def test_ammunition_attached_to_one_item_does_not_hide_the_next_unnumbered_item():
+    assert found("The package includes six L-70 anti-aircraft guns with ammunition, dozens of anti-drone systems "
+                 "and thermal imaging cameras for frontline units, Lithuania said.") == [
+        ("LT", "Bofors L/70", 6), ("LT", "anti-drone systems", None), ("LT", "thermal imaging devices", None)]

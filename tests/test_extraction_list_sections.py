@@ -278,3 +278,10 @@ def test_a_semicolon_list_with_including_stays_one_history_clause():
     text = ("Since February 2022, deliveries from the UK have included more than 300,000 artillery rounds; "
             "more than 200 armoured vehicles, including Mastiff and Wolfhound; and 14 Challenger 2 tanks.")
     assert found(text) == []
+
+
+def test_bracketed_numbers_and_a_long_note_before_dot_leaders():
+    text = ("Japan will provide the following:\n"
+            " (1) Trucks (1/2 t type and 3 1/2 t type) ............ approx. 80\n"
+            " (2) High Mobility Vehicles ............................ approx. 20\n")
+    assert found(text) == [("JP", "trucks", 80), ("JP", "military vehicles", 20)]

@@ -1995,10 +1995,13 @@ def _trailing_count(seg: Seg, obj: EquipmentObject, used: list[bool]) -> Quantit
     while k > obj.first and low[k] in ("-", "x", "("):
         k -= 1  # the noun run takes a trailing "-" / "x" / "(" for part of a name
     j = k + 1
-    if j + 2 < n and low[j] == "(" and not any(qq.first == j + 1 and qq.value is not None for qq in seg.quantities):
-        close = next((c for c in range(j + 1, min(n, j + 5)) if low[c] == ")"), -1)
+    if j + 2 < n and low[j] == "(" and not any(qq.first == j + 1 and qq.value is not None and qq.last + 1 < n
+                                                and low[qq.last + 1] == ")" for qq in seg.quantities):
+        close = next((c for c in range(j + 1, min(n, j + 16)) if low[c] == ")"), -1)
         if close > 0 and close + 1 < n and low[close + 1] in ("-", ":", "x", "|"):
             j = close + 1  # "Armoured personnel carriers (M577) – 10": past the designation in brackets
+        elif close > 0 and close + 1 < n and "\t" in seg.folded[seg.ends[close] : seg.starts[close + 1]]:
+            j = close + 1  # "Trucks (1/2 t type and 3 1/2 t type) ...... approx. 80": the count cell after the note
     if j + 1 < n and low[j] == ")" and low[j + 1] in ("|", "-", ":", "x") and "(" in low[obj.first - 1 : obj.last]:
         j += 1  # "Gruppbåt (group boats) | 20": the name ended inside the brackets
     sep = ""
@@ -2327,6 +2330,9 @@ def _bare_generic_ok(seg: Seg, obj: EquipmentObject, objects, gov, side: str) ->
         complement = False
         if j in spans or t in _LIST_GLUE or (t == "by" and low[gov[1]] == "by"):
             continue  # ("will be completed by 14 M113 ... and by an undisclosed number of drones")
+        if t == "with" and j + 1 < obj.first and low[j + 1] in _ATTACHED_SUPPLIES and j + 2 <= obj.first and (
+                low[j + 2] in (",", "and") if j + 2 < obj.first else False):
+            continue  # "six L-70 guns with ammunition, dozens of ... and thermal cameras": the guns' own supplies
         if t in ("with", "associated", "related", "together", "along", "accompanying", "plus") and not together:
             return False
         if seg.phrase.is_modifier(j) and seg.phrase.match_at[j] is None:
@@ -2335,6 +2341,7 @@ def _bare_generic_ok(seg: Seg, obj: EquipmentObject, objects, gov, side: str) ->
     return True
 
 
+_ATTACHED_SUPPLIES = frozenset({"ammunition", "munitions", "missiles", "rounds", "spares", "trailers"})
 _MISSILE_HOSTS = frozenset({"air-defence", "rocket-artillery", "anti-tank"})
 # "together with armoured recovery vehicles": equipment of these kinds is an item of its own
 _STANDALONE_UNITS = frozenset({"vehicle", "system", "aircraft", "vessel", "launcher"})
@@ -2515,7 +2522,7 @@ def _earmarks(seg: Seg, mo: Money) -> list[System]:
     low, n = seg.low, len(seg.low)
     j = mo.last + 1
     if j < n and low[j] == "(":
-        close = next((c for c in range(j + 1, min(n, j + 12)) if low[c] == ")"), -1)
+        close = next((c for c in range(j + 1, min(n, j + 16)) if low[c] == ")"), -1)
         j = close + 1 if close > 0 else j  # "(approximately EUR 3.4 million)": the same sum converted
     if j >= n or low[j] not in ("for", "to"):
         return []
