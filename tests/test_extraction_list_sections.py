@@ -285,3 +285,14 @@ def test_bracketed_numbers_and_a_long_note_before_dot_leaders():
             " (1) Trucks (1/2 t type and 3 1/2 t type) ............ approx. 80\n"
             " (2) High Mobility Vehicles ............................ approx. 20\n")
     assert found(text) == [("JP", "trucks", 80), ("JP", "military vehicles", 20)]
+
+
+def test_lines_marked_new_are_pledges_and_ticked_lines_are_deliveries():
+    text = ("FACT SHEET – French military support to Ukraine\n\n"
+            "Key: ► NEW = commitment announced this week\n     ✓ = delivered (not part of the new commitments)\n\n"
+            "1. ARTILLERY\n"
+            "► NEW   CAESAR 155 mm self-propelled howitzers .......... 12\n"
+            "✓       CAESAR 155 mm self-propelled howitzers .......... 30 from Army stocks\n"
+            "► NEW   SCALP-EG cruise missiles ........................ 40 additional missiles\n"
+            "        155 mm shells: deliveries to reach 3,000 per month (production rate)\n")
+    assert found(text) == [("FR", "Caesar", 12), ("FR", "SCALP-EG", 40)]

@@ -951,9 +951,11 @@ def _pledge_status(seg: Seg, anchor: int, span_last: int, lst: ListState) -> tup
         # "CV90, new production, delivery in 2026", "missiles for the Aspide systems already in
         # service with the Ukrainian Air Force": a remark on a listed item
         gov, side = None, ""
+    if seg.segment.kind == ITEM and _ticked(seg):
+        return "background", "list:ticked as delivered", gov, side  # "✓  CAESAR howitzers .... 30 from Army stocks"
     if gov is None:
-        if seg.segment.kind == ITEM and lst.negative and _flagged_new(seg):
-            return "pledge", "list:marked new", None, ""  # "M1A1 Abrams main battle tanks .... 49   NEW"
+        if seg.segment.kind == ITEM and (lst.negative or not lst.positive) and _flagged_new(seg):
+            return "pledge", "list:marked new", None, ""  # "M1A1 Abrams main battle tanks .... 49   NEW", "► NEW  SCALP-EG"
         if seg.segment.kind == ITEM and lst.positive and not lst.negative:
             if _done_remark(seg, span_last):
                 return "background", "cue:done before", None, ""  # "EUR 35 million, transferred in full in April 2024"
@@ -1623,6 +1625,15 @@ def _participle_after_noun(seg: Seg, k: int) -> bool:
         "has", "have", "had", "was", "were", "been", "is", "are", "we", "they", "it", "already")
 
 
+def _ticked(seg: Seg) -> bool:
+    """A list line whose bullet is a tick: marked as delivered ("✓ = delivered")."""
+    k = seg.segment.start - 1
+    folded = seg.folded
+    while k >= 0 and folded[k] in " \t":
+        k -= 1
+    return k >= 0 and folded[k] in "\u2713\u2714\u2611"
+
+
 def _flagged_new(seg: Seg) -> bool:
     """A list line flagged as this update's addition: "... 49   NEW", "(NEW)", "NEW:"."""
     return any(seg.raw[k] == "NEW" for k in range(len(seg.raw)))
@@ -1961,8 +1972,9 @@ def _restated_counts(seg: Seg, objects: list) -> list:
         while k >= 0 and low[k] in ("-", ",", "(", ":"):
             k -= 1
         hit = next((w for w in _RESTATE if k - len(w) + 1 >= 0 and tuple(low[k - len(w) + 1 : k + 1]) == w), None)
-        if hit is None:
-            continue
+        cell = q.first > 0 and "\t" in seg.folded[seg.ends[q.first - 1] : seg.starts[q.first]]
+        if hit is None and not cell:
+            continue  # ("SCALP-EG cruise missiles<TAB>40 additional missiles": the count cell restates the name)
         p, pq = out[n - 1]
         if (pq is not None and pq.value is not None) or p.system.generic or not (
                 p.system.category == o.system.category or o.system.name in _CATCH_ALL or (p.head and p.head == o.head)):
@@ -2267,6 +2279,12 @@ def _each_donors(seg: Seg, gov, att) -> list[Donor]:
 
 def _bare_generic_ok(seg: Seg, obj: EquipmentObject, objects, gov, side: str) -> bool:
     """Unnumbered generic equipment ("artillery ammunition") is proposed only when it is plainly an item."""
+    if _RATE_RE.search(seg.folded, seg.segment.start, seg.segment.end) is not None and any(
+            seg.clause_id[k] == seg.clause_id[obj.first] and (
+                (seg.low[k] in ("per", "a", "each", "every") and seg.low[k + 1] in ("month", "year", "day", "week"))
+                or (seg.low[k] == "production" and seg.low[k + 1] == "rate"))
+            for k in range(len(seg.low) - 1)):
+        return False  # "155 mm shells: deliveries to reach 3,000 per month (production rate)": output, not an item
     quantified_cats = {o.system.category for o, q in objects if q is not None and o.system is not None and o is not obj}
     if obj.system.category in quantified_cats:
         return False
@@ -2341,6 +2359,7 @@ def _bare_generic_ok(seg: Seg, obj: EquipmentObject, objects, gov, side: str) ->
     return True
 
 
+_RATE_RE = re.compile(r"(?i)\b(?:per|a|each|every) (?:month|year|day|week)\b|production rate")
 _ATTACHED_SUPPLIES = frozenset({"ammunition", "munitions", "missiles", "rounds", "spares", "trailers"})
 _MISSILE_HOSTS = frozenset({"air-defence", "rocket-artillery", "anti-tank"})
 # "together with armoured recovery vehicles": equipment of these kinds is an item of its own

@@ -189,7 +189,7 @@ class Segment:
 
 MAX_SEGMENT = 1200  # a "sentence" longer than this is cut; real ones are far shorter
 
-_BULLET_RE = re.compile(r"[ \t]*(?:[\u2022\u00b7\u25aa\u25cf\u25e6\u2023\u2043\u25a0\u25a1\u2219*+>-]|\(?\d{1,2}[.)]|\(?[a-z][.)])[ \t]+")
+_BULLET_RE = re.compile(r"[ \t]*(?:[\u2022\u00b7\u25aa\u25cf\u25e6\u2023\u2043\u25a0\u25a1\u2219\u25ba\u25b6\u2713\u2714\u2611\u25c6\u2192*+>-]|\(?\d{1,2}[.)]|\(?[a-z][.)])[ \t]+")
 _SENT_END_RE = re.compile(r"[.!?]+[\"')\]]*[ \t]+")
 
 # Words after which a full stop does not end a sentence.
