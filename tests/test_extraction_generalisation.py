@@ -910,3 +910,7 @@ def test_ammunition_attached_to_one_item_does_not_hide_the_next_unnumbered_item(
     assert found("The package includes six L-70 anti-aircraft guns with ammunition, dozens of anti-drone systems "
                  "and thermal imaging cameras for frontline units, Lithuania said.") == [
         ("LT", "Bofors L/70", 6), ("LT", "anti-drone systems", None), ("LT", "thermal imaging devices", None)]
+
+
+def test_rounds_for_a_named_combat_vehicle_are_ammunition_not_the_vehicle():
+    assert found("Sweden will send 25 mm ammunition for Bradley vehicles.") == [("SE", "ammunition", None)]

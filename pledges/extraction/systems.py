@@ -252,7 +252,8 @@ FUNCTION_WORDS = frozenset(
 # "rounds of ammunition for the Leopard 2 tanks" is tank ammunition, not tanks: the generic
 # ammunition of the host's category, when the reference has one.
 _SHELL_HEADS = frozenset({"ammunition", "munition", "round", "shell", "projectile", "cartridge"})
-_AMMUNITION_BY_CATEGORY = {"tanks": "tank ammunition", "artillery": "artillery ammunition"}
+_AMMUNITION_BY_CATEGORY = {"tanks": "tank ammunition", "artillery": "artillery ammunition",
+                           "ifv-apc": "ammunition", "vehicles-logistics": "ammunition"}  # ("25mm rounds for Bradleys")
 AMMUNITION_HEADS = frozenset({"ammunition", "munition", "round", "rocket", "missile", "shell", "interceptor", "projectile"})
 
 
