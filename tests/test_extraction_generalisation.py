@@ -913,4 +913,4 @@ def test_ammunition_attached_to_one_item_does_not_hide_the_next_unnumbered_item(
 
 
 def test_rounds_for_a_named_combat_vehicle_are_ammunition_not_the_vehicle():
-    assert found("Sweden will send 25 mm ammunition for Bradley vehicles.") == [("SE", "ammunition", None)]
+    assert found("Sweden will send 40 mm ammunition for CV90 vehicles.") == [("SE", "ammunition", None)]
