@@ -914,3 +914,18 @@ def test_ammunition_attached_to_one_item_does_not_hide_the_next_unnumbered_item(
 
 def test_rounds_for_a_named_combat_vehicle_are_ammunition_not_the_vehicle():
     assert found("Sweden will send 40 mm ammunition for CV90 vehicles.") == [("SE", "ammunition", None)]
+
+
+def test_a_short_name_in_the_headline_is_the_longer_name_of_the_body():
+    text = ("Canada to donate more than 800 SkyRanger drones to Ukraine\n\n"
+            "Canada will donate more than 800 SkyRanger R70 multi-mission drones to Ukraine. The donation, valued at "
+            "$95 million, will be paid for out of the $500 million announced in June.")
+    got = extract(text, full_ref())
+    assert [(x.donor_code, x.system_name, x.quantity, x.value_amount) for x in got] == [
+        ("CA", "SkyRanger R70", 800, 95_000_000)]
+
+
+def test_a_package_that_follows_earlier_ones_does_not_pledge_them_and_a_whole_region_is_a_total():
+    assert values("The United States announced a $400 million package for Ukraine. Today's drawdown follows the "
+                  "$1 billion package announced on April 24.") == [("US", 400_000_000, "USD")]
+    assert values("Europe as a whole has allocated €125 billion to Ukraine across all categories.") == []

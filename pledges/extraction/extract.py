@@ -2882,8 +2882,9 @@ _FIRST_OF_RE = re.compile(r"\b(?:the )?(?:first|next|last|remaining) (?:\w+ )?of
 
 # "That is a package worth ...", "It is valued at ...", "This represents ... worth": a sentence
 # giving the value of what the sentence before it announced.
-_ANAPHORIC_VALUE_RE = re.compile(r"(?i)(?:that|this|it)(?:(?: is|'s| was| represents)(?: an? (?:package|contribution|donation|investment))?"
-                                 r"(?: worth| valued at)| has a value of| amounts to| costs?)\b")
+_ANAPHORIC_VALUE_RE = re.compile(r"(?i)(?:(?:that|this|it)(?:(?: is|'s| was| represents)(?: an? (?:package|contribution|donation|investment))?"
+                                 r"(?: worth| valued at)| has a value of| amounts to| costs?)"
+                                 r"|the (?:donation|gift|contribution|purchase)s?,? (?:is |was )?(?:valued at|worth))\b")
 
 
 def _finish(text: str, candidates: list[Candidate], named_near: dict[int, set[str]] | None = None) -> list[Extracted]:
@@ -2898,6 +2899,15 @@ def _finish(text: str, candidates: list[Candidate], named_near: dict[int, set[st
         if old is None or _fuller(c, old):
             best[key] = c
     kept = list(best.values())
+    for c in list(kept):
+        # "800 SkyRanger drones" in a headline, "800 SkyRanger R70 drones" in the body: the short name was
+        # the longer one's (not another system of the same family)
+        if (c.system is not None and not c.system.generic and c.quantity is not None and c.quantity.value is not None
+                and c.alias and any(o is not c and o.donor is c.donor and o.system is not None and o.system is not c.system
+                                    and not o.system.generic and o.quantity is not None
+                                    and o.quantity.value == c.quantity.value
+                                    and o.system.name.lower().startswith(c.alias.lower() + " ") for o in kept)):
+            kept.remove(c)
     quantified = set()
     described = set()
     for c in kept:

@@ -223,6 +223,7 @@ _CUES: dict[str, list[str]] = {
         "since|cumulative|cumulatively|all told",
         "stands at|stand at|now stands|now totals|counting this|counting today's",
         "total contribution to|total contribution of|its total to|the total number to|total number of",
+        "as a whole|across all categories",
     ),
     TOTAL_SOFT: _forms("in total|total of|overall|all in all|in all|altogether|total value|overall value"),
     BACKGROUND: _forms(
@@ -235,6 +236,7 @@ _CUES: dict[str, list[str]] = {
         "earlier contribution|earlier contributions|previous contribution|previous contributions",
         "announced earlier|earlier announced|delivered earlier|announced previously",
         "reaffirmed its commitment|reaffirms its commitment|reaffirmed their commitment|reaffirm its commitment",
+        "follows the|builds on the",
         "reaffirmed our commitment|reiterated its commitment|reiterates its commitment|reconfirmed its commitment",
         "reaffirmed its pledge|reiterated its pledge|reaffirmed the commitment|reconfirmed the commitment",
         "first to|first country to|first nation to|first european country to|among the first",
