@@ -929,3 +929,9 @@ def test_a_package_that_follows_earlier_ones_does_not_pledge_them_and_a_whole_re
     assert values("The United States announced a $400 million package for Ukraine. Today's drawdown follows the "
                   "$1 billion package announced on April 24.") == [("US", 400_000_000, "USD")]
     assert values("Europe as a whole has allocated €125 billion to Ukraine across all categories.") == []
+
+
+def test_another_donors_reported_intention_in_a_release_is_a_passing_mention():
+    text = ("UK Defence Secretary: the UK will send 14 Challenger 2 tanks to Ukraine, the British government said. "
+            "Poland has said that it would send Leopard 2 tanks as part of a wider coalition.")
+    assert found(text) == [("GB", "Challenger 2", 14)]

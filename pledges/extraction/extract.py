@@ -908,6 +908,15 @@ def _perfect_before(seg: Seg, first: int) -> bool:
     return any(seg.low[k] in PERFECT_AUX for k in range(max(0, first - 4), first))
 
 
+_REPORTING = frozenset("said says announced indicated stated signalled signaled".split())
+
+
+def _reported_before(seg: Seg, first: int) -> bool:
+    """"... has said that it would send": a pledge reported, not made here."""
+    before = seg.low[max(0, first - 7) : first]
+    return any(t in _REPORTING for t in before) and any(t in ("would", "will") for t in before[-3:])
+
+
 _BUY_FOR_UKRAINE = frozenset(
     "buy buys bought buying purchase purchases purchased purchasing procure procures procured procuring "
     "order orders ordered ordering acquire acquires acquired acquiring".split()
@@ -2414,8 +2423,10 @@ def _segment_candidates(text: str, seg: Seg, ref: ReferenceData, lst: ListState,
         if att.donor is None:
             continue
         if (q is None and document is not None and att.donor is not document and gov is not None
-                and _perfect_before(seg, gov[0]) and seg.segment.kind == SENTENCE):
-            continue  # a speech's "Germany has committed Leopard 2A6 tanks": another donor's earlier aid, in passing
+                and (_perfect_before(seg, gov[0]) or _reported_before(seg, gov[0])) and seg.segment.kind == SENTENCE):
+            # a speech's "Germany has committed Leopard 2A6 tanks", "Poland has said that it would send
+            # Leopard 2 tanks": another donor's aid, in passing
+            continue
         reasons = ["donor:" + att.how, why, ("system:alias " if obj.how == "alias" else "system:" + obj.how + " ") + obj.alias]
         if q is None:
             reasons.append("qty:none")
