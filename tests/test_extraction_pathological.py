@@ -41,3 +41,33 @@ def test_pathological_input_finishes_promptly(name):
     code = SCRIPT.format(root=str(ROOT), fixtures=str(ROOT / "fixtures" / "reference"), expr=CASES[name])
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
     assert result.returncode == 0, result.stderr[-2000:]
+
+
+def test_the_garbage_collector_is_resumed_after_a_parse_and_left_off_if_it_was_off():
+    import gc
+
+    from pledges.extraction import extract
+
+    from .extraction_helpers import full_ref
+
+    assert gc.isenabled()
+    extract("Germany will send 4 IRIS-T SLM systems.", full_ref())
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        extract("Germany will send 4 IRIS-T SLM systems.", full_ref())
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
+
+
+def test_the_garbage_collector_is_resumed_when_a_parse_fails():
+    import gc
+
+    import pytest
+
+    from pledges.extraction import extract
+
+    with pytest.raises(AttributeError):
+        extract("Germany will send 4 IRIS-T SLM systems.", None)  # no reference data: the parse fails
+    assert gc.isenabled()

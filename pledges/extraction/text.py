@@ -13,6 +13,7 @@ survives into the stored text that offsets refer to.
 
 from __future__ import annotations
 
+import operator
 import re
 from dataclasses import dataclass
 
@@ -167,7 +168,7 @@ def tokenize(folded: str, start: int, end: int) -> Tokens:
     for k, tok in enumerate(raw):
         if len(tok) > MAX_TOKEN:
             raw[k] = "\x00"
-    space = [True] + [s != e for s, e in zip(starts[1:], ends)] if raw else []
+    space = [True] + list(map(operator.ne, starts[1:], ends)) if raw else []  # a gap before each token
     return Tokens(starts, ends, raw, [t.lower() for t in raw], space)
 
 
