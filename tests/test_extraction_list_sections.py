@@ -296,3 +296,23 @@ def test_lines_marked_new_are_pledges_and_ticked_lines_are_deliveries():
             "► NEW   SCALP-EG cruise missiles ........................ 40 additional missiles\n"
             "        155 mm shells: deliveries to reach 3,000 per month (production rate)\n")
     assert found(text) == [("FR", "Caesar", 12), ("FR", "SCALP-EG", 40)]
+
+
+def test_indented_lines_under_group_headings_are_items_and_a_previously_announced_section_is_history():
+    text = ("Canada's military assistance to Ukraine – new donations\n\n"
+            "NEW DONATIONS\n\n"
+            "Munitions\n  CRV7 rocket motors – 2,300 (surplus stock)\n  Counter-drone systems – quantity not disclosed\n"
+            "  Drone pilot training delivered by instructors in Latvia (no equipment)\n\n"
+            "Soldier equipment\n  Body armour (plates and carriers) – 5,000 sets\n  Winter clothing\n\n"
+            "PREVIOUSLY ANNOUNCED (for reference only – not part of today's announcement)\n"
+            "  8 Leopard 2A4 main battle tanks\n  200 Senator armoured personnel carriers\n")
+    assert found(text) == [("CA", "CRV7", 2300), ("CA", "anti-drone systems", None), ("CA", "body armour", 5000),
+                           ("CA", "winter equipment", None)]
+
+
+def test_column_headings_of_an_earlier_packages_table_keep_it_history():
+    text = ("Sweden will send 20 CB90 combat boats to Ukraine.\n\n"
+            "Earlier support packages (selection)\n\n"
+            "  Package  Decided            Value          Main content\n"
+            "  10       19 January 2023    SEK 4.3 bn     Archer artillery system, 50 x Stridsfordon 90\n")
+    assert found(text) == [("SE", "CB90", 20)]

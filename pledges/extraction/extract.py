@@ -1357,6 +1357,8 @@ def _extract(text: str, ref: ReferenceData) -> list[Extracted]:
                 if (background == "total" and here is None and _category_heading(seg)
                         and not any(c[2] & _SECTION_STATUS for c in seg.cues)):
                     continue  # "Air Defense Capabilities" under "... SINCE FEBRUARY 2022 (CUMULATIVE)": a group of the totals
+                if background and "\t" in folded[segment.start : segment.end] and not any(c[2] & POSITIVE for c in seg.cues):
+                    continue  # "Package<TAB>Decided<TAB>Value" under "Earlier support packages": the columns of its table
                 background = False
             if here is None and kind == LEAD:
                 # "At the meeting, Minister Blair announced that Canada will provide the following:": the giver
@@ -2031,6 +2033,10 @@ def _trailing_count(seg: Seg, obj: EquipmentObject, used: list[bool]) -> Quantit
             break
     while k > obj.first and low[k] in ("-", "x", "("):
         k -= 1  # the noun run takes a trailing "-" / "x" / "(" for part of a name
+    if "(" in low[obj.first : k + 1] and ")" not in low[obj.first : k + 1]:
+        close = next((c for c in range(k + 1, min(n, k + 8)) if low[c] == ")"), -1)
+        if close > 0:
+            k = close  # "Body armour (plates and carriers) – 5,000 sets": the name ran into its bracket
     j = k + 1
     if j + 2 < n and low[j] == "(" and not any(qq.first == j + 1 and qq.value is not None and qq.last + 1 < n
                                                 and low[qq.last + 1] == ")" for qq in seg.quantities):

@@ -474,6 +474,7 @@ def split_segments(folded: str) -> list[Segment]:
         if nl < 0:
             nl = n
         ls, le = _trim(folded, pos, nl)
+        indented = ls - pos >= 2 and folded[pos] in " \t"  # "  SkyRanger R70 drones – 800+": indented under a heading
         pos = nl + 1
         if ls == le:
             blank = True
@@ -576,6 +577,7 @@ def split_segments(folded: str) -> list[Segment]:
                 segments.append(Segment(s, e, HEADING, block, blank, True))
         elif ((in_list and (not blank or (len(line) < 200 and _COUNTED_LINE_RE.match(line) is not None))) or _table_row(line) or _pipe_row(line)
               or (under_heading and not blank and len(line) < 200 and _ENDS_IN_COUNT_RE.search(line) is not None)
+              or (under_heading and not blank and indented and len(line) < 200 and not _table_header(line))
               ) and (len(line) < 200 or _pipe_row(line)) and not line.endswith((".", "!", "?")) and not _capitals_heading(line):
             # An unbulleted line straight after a lead-in or an item, or a table row whose last
             # column is a count ("Biber bridge layers<TAB>16"): a list item.
