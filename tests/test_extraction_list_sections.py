@@ -316,3 +316,20 @@ def test_column_headings_of_an_earlier_packages_table_keep_it_history():
             "  Package  Decided            Value          Main content\n"
             "  10       19 January 2023    SEK 4.3 bn     Archer artillery system, 50 x Stridsfordon 90\n")
     assert found(text) == [("SE", "CB90", 20)]
+
+
+def test_times_lines_with_model_names_drive_types_and_calibres():
+    text = ("Lithuania will send:\n"
+            '1. 30 x EDM4S "SkyWiper" anti-drone systems (made in Vilnius)\n'
+            "2. 8 x 4x4 military trucks\n"
+            "3. 3,000,000 x rounds of 5.56 mm small arms ammunition\n")
+    assert found(text) == [("LT", "anti-drone systems", 30), ("LT", "trucks", 8), ("LT", "small arms ammunition", 3000000)]
+
+
+def test_a_dot_leader_table_with_a_remarks_column_keeps_its_counts():
+    text = ("NEW PACKAGE – A$110 MILLION\n\n"
+            "  Capability                                            Qty     Remarks\n"
+            "  M113AS4 armoured personnel carriers ..................  28     upgraded, ex-Army\n"
+            "  MAN 40M HX 6x6 medium trucks .........................  28     supplied with 14 trailers\n")
+    got = found("Australia announced a further A$110 million military assistance package for Ukraine.\n\n" + text)
+    assert [g for g in got if g[1]] == [("AU", "M113", 28), ("AU", "trucks", 28)]

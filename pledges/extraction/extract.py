@@ -1804,6 +1804,9 @@ def _collect_objects(seg: Seg, ref: ReferenceData) -> list[tuple[EquipmentObject
         start = q.last + 1
         if start < n and low[start] in ("x", "*"):
             start += 1
+            if (start + 2 < n and low[start].isdigit() and low[start + 1] == "x" and low[start + 2].isdigit()
+                    and not seg.space[start + 1] and not seg.space[start + 2]):
+                start += 3  # "8 x 4x4 military trucks": the drive, not a count
         if start + 1 < n and low[start] in ("sets", "set", "pairs", "pieces", "kits", "units") and low[start + 1] == "of":
             start += 2  # "10 000 sets of winter equipment", "9,000 sets of ballistic plates"
         of_the = start + 1 < n and low[start] == "of" and low[start + 1] in ("its", "their", "the", "his", "her", "our", "these", "those")
@@ -1864,6 +1867,8 @@ def _collect_objects(seg: Seg, ref: ReferenceData) -> list[tuple[EquipmentObject
         if obj is None:
             continue
         q = None if start > 0 and low[start - 1] in _ATTACHED and objects else _trailing_count(seg, obj, used)
+        if q is None and seg.segment.kind == ITEM:
+            q = _count_x_before(seg, obj.first, used)  # '30 x EDM4S "SkyWiper" anti-drone systems'
         gun = _calibre_of_gun_before(seg, obj, objects)
         if gun is not None:
             # "Howitzers (self-propelled and towed), 155 mm: 36": the calibre of the guns, whose count it is
@@ -1896,6 +1901,19 @@ def _collect_objects(seg: Seg, ref: ReferenceData) -> list[tuple[EquipmentObject
             used[k] = True
     objects.sort(key=lambda o: o[0].first)
     return _host_missiles(seg, _parts_and_totals(seg, _restated_counts(seg, _class_after_name(seg, objects))))
+
+
+def _count_x_before(seg: Seg, first: int, used: list[bool]) -> Quantity | None:
+    """The count of a list line "N x <model name> <kind>": only a model name (capitalised or
+    quoted tokens, digits) stands between the "x" and the equipment."""
+    low, raw = seg.low, seg.raw
+    k = first - 1
+    while k >= 0 and first - k <= 6 and low[k] != "x" and (
+            raw[k][:1].isupper() or raw[k][:1].isdigit() or low[k] in ('"', "'", "\u201c", "\u201d", "-", "/")):
+        k -= 1
+    if k < 1 or low[k] != "x" or k == first - 1:
+        return None
+    return next((q for q in seg.quantities if q.last == k - 1 and q.value is not None and not used[q.first]), None)
 
 
 def _calibre_of_gun_before(seg: Seg, obj: EquipmentObject, objects: list) -> int | None:

@@ -131,6 +131,13 @@ class Phrase:
             return False  # "Night vision goggles – hundreds": a spaced dash separates a list count
         if tok in MODIFIERS or tok == "-" or tok == "/":
             return True
+        n = len(self.low)
+        if (tok == "." and 0 < i < n - 1 and self.low[i - 1].isdigit() and self.low[i + 1].isdigit()
+                and not self.space[i] and not self.space[i + 1]):
+            return True  # the point of a calibre: "5.56 mm", "7.62 mm"
+        if (tok.isdigit() and i + 3 < n and self.low[i + 1] == "." and self.low[i + 2].isdigit()
+                and not self.space[i + 1] and not self.space[i + 2] and self.low[i + 3] in ("mm", "cm")):
+            return True
         if tok in ("(", ")"):
             return self._short_parenthesis(i)
         if self.hyphen_joined(i):

@@ -107,7 +107,7 @@ def fold_aligned_columns(folded: str) -> str:
     """Same-length copy in which a run of three or more spaces inside a line that is not a
     sentence is a column break (a tab), as in a tab-separated table.  Prose lines (ending in
     ".", "!", "?") keep their spaces: a wide gap there is a typing accident, not a column; lines
-    with "|" or tabs already have their columns."""
+    with "|" already have their columns (a tab left by a dot leader does not: "carriers ..... 28     upgraded")."""
     if "   " not in folded:
         return folded
     parts = []
@@ -120,7 +120,7 @@ def fold_aligned_columns(folded: str) -> str:
         if le < 0:
             le = n
         line = folded[ls:le].rstrip()
-        if line and line[-1] not in ".!?" and folded[ls:k].strip() and "|" not in line and "\t" not in line:
+        if line and line[-1] not in ".!?" and folded[ls:k].strip() and "|" not in line:
             parts.append(folded[done:ls])
             parts.append(_COLUMN_GAP_RE.sub(lambda m: "\t" + " " * (len(m.group()) - 1), folded[ls:le]))
             done = le
