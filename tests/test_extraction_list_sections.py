@@ -333,3 +333,12 @@ def test_a_dot_leader_table_with_a_remarks_column_keeps_its_counts():
             "  MAN 40M HX 6x6 medium trucks .........................  28     supplied with 14 trailers\n")
     got = found("Australia announced a further A$110 million military assistance package for Ukraine.\n\n" + text)
     assert [g for g in got if g[1]] == [("AU", "M113", 28), ("AU", "trucks", 28)]
+
+
+def test_a_numbered_paragraph_heading_leads_a_list_of_another_style():
+    text = ("Japan's Ministry of Defense has decided to provide equipment to Ukraine.\n\n"
+            "2. Equipment to be provided under this decision\n\n"
+            "(1) Self-Defense Force vehicles: approximately 100 (non-combat types)\n(2) Helmets: 1,500\n\n"
+            "3. Reference: equipment provided to Ukraine by the Ministry to date (as of May 2023)\n"
+            "- Helmets (approximately 6,900)\n")
+    assert found(text) == [("JP", "military vehicles", 100), ("JP", "helmets", 1500)]

@@ -244,6 +244,23 @@ def _leading_sentences(folded: str, line: str, base: int, block: int, blank: boo
     return out
 
 
+def _next_line_bulleted(folded: str, pos: int, n: int, marker: str) -> bool:
+    """The next non-blank line (from `pos`) starts with a bullet or an enumerator of another style
+    than `marker` ("2." over "(1)", "-", "•"): a list one level down."""
+    while pos < n:
+        nl = folded.find("\n", pos)
+        if nl < 0:
+            nl = n
+        if folded[pos:nl].strip():
+            m = _BULLET_RE.match(folded, pos, nl)
+            if m is None:
+                return False
+            other = m.group().strip()
+            return re.sub(r"\d+", "0", other) != re.sub(r"\d+", "0", marker)
+        pos = nl + 1
+    return False
+
+
 def _numbered_section(body: str) -> bool:
     """The text of "3. AMMUNITION": a few words in capitals, no digits, no sentence."""
     words = body.split()
@@ -548,6 +565,15 @@ def split_segments(folded: str) -> list[Segment]:
             # "5. Members announced the following new contributions:" - a numbered paragraph of a
             # communiqué that leads the list under it, not an item of one.
             segments.extend(_leading_sentences(folded, line[bullet.end():], ls + bullet.end(), block, blank))
+            in_list = True
+            blank = False
+            continue
+        if (numbered and bullet.end() < len(line) and not line.endswith((".", "!", "?", ":", ";", ","))
+                and 3 <= len(line[bullet.end():].split()) <= 18 and not _numbered_section(line[bullet.end():])
+                and _next_line_bulleted(folded, pos, n, bullet.group().strip())):
+            # "2. Equipment to be provided under this decision" / "(1) Vehicles: approximately 100": a
+            # numbered paragraph heading that leads the list under it
+            segments.append(Segment(ls + bullet.end(), le, LEAD, block, blank))
             in_list = True
             blank = False
             continue
