@@ -935,3 +935,9 @@ def test_another_donors_reported_intention_in_a_release_is_a_passing_mention():
     text = ("UK Defence Secretary: the UK will send 14 Challenger 2 tanks to Ukraine, the British government said. "
             "Poland has said that it would send Leopard 2 tanks as part of a wider coalition.")
     assert found(text) == [("GB", "Challenger 2", 14)]
+
+
+def test_other_governments_announcements_welcomed_in_a_statement_are_not_their_pledges_here():
+    assert found("Estonia will send 155mm artillery ammunition. The ministers welcomed the United Kingdom's "
+                 "announcement that it would send Challenger 2 tanks, and Poland's readiness to transfer Leopard 2 "
+                 "tanks.") == [("EE", "155mm artillery ammunition", None)]

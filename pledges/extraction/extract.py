@@ -626,9 +626,10 @@ def _other_recipient(seg: Seg, gov, span_last: int) -> bool:
 _QUESTION_RE = re.compile(r"(?:QUESTION|Question|Q|REPORTER|Reporter|JOURNALIST|Journalist)\b[^:\n]{0,40}:|To ask (?:the|His|Her)\b")
 
 
-_OTHER_RECIPIENT_FIRST = frozenset("our its their european nato other allies partners partner member".split())
+_OTHER_RECIPIENT_FIRST = frozenset("our its their european nato other allies partners partner member the".split())
 _OTHER_RECIPIENT_RE = re.compile(r"(?:our |its |their )?(?:european |nato |other )?(?:allies|partners|partner countries|"
-                                  r"member states)\b|(?:[a-z0-9-]+ ){0,5}training (?:centre|center)\b")
+                                  r"member states)\b|(?:[a-z0-9-]+ ){0,5}training (?:centre|center)\b|"
+                                  r"the disposal of the training\b")
 
 
 def _not_to_ukraine(seg: Seg) -> bool:
@@ -911,6 +912,9 @@ def _perfect_before(seg: Seg, first: int) -> bool:
     return any(seg.low[k] in PERFECT_AUX for k in range(max(0, first - 4), first))
 
 
+_WELCOMING = frozenset("welcomed welcomes welcome welcoming applauded applauds commended commends praised praises".split())
+_ANNOUNCEMENT_NOUNS = frozenset("announcement announcements decision decisions readiness commitment commitments pledge "
+                                "pledges intention intentions offer offers".split())
 _REPORTING = frozenset("said says announced indicated stated signalled signaled".split())
 
 
@@ -1009,6 +1013,9 @@ def _pledge_status(seg: Seg, anchor: int, span_last: int, lst: ListState) -> tup
         return why, "cue:" + word, gov, side
     if gov[0] > 0 and seg.low[gov[0] - 1] == "any":
         return "hypo", "cue:any", gov, side  # "any transfer of Gripen would be considered only after ..."
+    if any(seg.low[k] in _WELCOMING and seg.clause_id[k] == clause for k in range(max(0, gov[0] - 24), gov[0])) and any(
+            seg.low[k] in _ANNOUNCEMENT_NOUNS for k in range(max(0, gov[0] - 24), gov[0])):
+        return "background", "cue:welcomed", gov, side  # "The ministers welcomed the UK's announcement that it would send ..."
     for k in range(gov[0] - 1, max(-1, gov[0] - 7), -1):
         if seg.low[k] in (",", ";", ":") or seg.clause_id[k] != clause:
             break
