@@ -941,3 +941,4 @@ def test_other_governments_announcements_welcomed_in_a_statement_are_not_their_p
     assert found("Estonia will send 155mm artillery ammunition. The ministers welcomed the United Kingdom's "
                  "announcement that it would send Challenger 2 tanks, and Poland's readiness to transfer Leopard 2 "
                  "tanks.") == [("EE", "155mm artillery ammunition", None)]
+

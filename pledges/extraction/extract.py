@@ -626,10 +626,9 @@ def _other_recipient(seg: Seg, gov, span_last: int) -> bool:
 _QUESTION_RE = re.compile(r"(?:QUESTION|Question|Q|REPORTER|Reporter|JOURNALIST|Journalist)\b[^:\n]{0,40}:|To ask (?:the|His|Her)\b")
 
 
-_OTHER_RECIPIENT_FIRST = frozenset("our its their european nato other allies partners partner member the".split())
+_OTHER_RECIPIENT_FIRST = frozenset("our its their european nato other allies partners partner member".split())
 _OTHER_RECIPIENT_RE = re.compile(r"(?:our |its |their )?(?:european |nato |other )?(?:allies|partners|partner countries|"
-                                  r"member states)\b|(?:[a-z0-9-]+ ){0,5}training (?:centre|center)\b|"
-                                  r"the disposal of the training\b")
+                                  r"member states)\b|(?:[a-z0-9-]+ ){0,5}training (?:centre|center)\b")
 
 
 def _not_to_ukraine(seg: Seg) -> bool:
