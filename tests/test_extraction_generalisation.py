@@ -942,3 +942,14 @@ def test_other_governments_announcements_welcomed_in_a_statement_are_not_their_p
                  "announcement that it would send Challenger 2 tanks, and Poland's readiness to transfer Leopard 2 "
                  "tanks.") == [("EE", "155mm artillery ammunition", None)]
 
+
+
+def test_equipment_bought_from_a_country_for_ukraine_is_the_buyers_and_a_dated_telling_is_history():
+    assert found("Canada will buy a NASAMS air defence system from the United States for Ukraine.") == [
+        ("CA", "NASAMS", 1)]
+    assert found("Canada has stood with Ukraine. In January, I told President Zelenskyy that Canada would buy a "
+                 "NASAMS air defence system from the United States for Ukraine.") == []
+
+
+def test_armoured_medical_treatment_vehicles_are_ambulances():
+    assert found("The US will provide:\n- Armored medical treatment vehicles;\n") == [("US", "ambulances", None)]

@@ -766,7 +766,7 @@ def _nominal_promise(seg: Seg, first: int) -> bool:
 _MONTHS = frozenset(
     "january february march april may june july august september october november december".split()
 )
-_PAST_VERBS = frozenset("agreed announced promised pledged decided committed said confirmed unveiled approved authorized authorised".split())
+_PAST_VERBS = frozenset("agreed announced promised pledged decided committed said told confirmed unveiled approved authorized authorised".split())
 
 
 _MONTH_ABBR = frozenset("jan feb mar apr jun jul aug sep sept oct nov dec".split())
@@ -914,6 +914,14 @@ def _perfect_before(seg: Seg, first: int) -> bool:
 _WELCOMING = frozenset("welcomed welcomes welcome welcoming applauded applauds commended commends praised praises".split())
 _ANNOUNCEMENT_NOUNS = frozenset("announcement announcements decision decisions readiness commitment commitments pledge "
                                 "pledges intention intentions offer offers".split())
+def _seller(seg: Seg, donor: Donor) -> bool:
+    """The donor is named as where something is bought: "from the United States"."""
+    for k, d in enumerate(seg.donor_at):
+        if d is not None and d[0] is donor and d[2] == k:
+            return k >= 1 and (seg.low[k - 1] == "from" or (k >= 2 and seg.low[k - 2 : k] == ["from", "the"]))
+    return False
+
+
 _REPORTING = frozenset("said says announced indicated stated signalled signaled".split())
 
 
@@ -1167,7 +1175,7 @@ def _attribute(seg: Seg, gov, side: str, anchor: int, obj_first: int, obj_last: 
     if att is not None and att.blocked:
         if att.blocked != "recipient":
             return att
-    if gov is not None:
+    if gov is not None and seg.low[gov[0]] not in _BUY_FOR_UKRAINE:  # "we would buy a NASAMS from the United States": the seller
         d = donor_rules.agent(seg, gov[0], len(seg.low))
         if d is not None:
             return donor_rules.Attribution(d, "agent")
@@ -1178,6 +1186,8 @@ def _attribute(seg: Seg, gov, side: str, anchor: int, obj_first: int, obj_last: 
     if att is not None and att.blocked == "recipient":
         return att
     explicit = _explicit_donor(seg)
+    if explicit is not None and gov is not None and seg.low[gov[0]] in _BUY_FOR_UKRAINE and _seller(seg, explicit):
+        explicit = None  # "we would buy a NASAMS from the United States for Ukraine": the seller, not the giver
     if explicit is not None:
         return donor_rules.Attribution(explicit, "agent")  # a donor named in the sentence beats inherited context
     if programme is not None and seg.segment.kind != ITEM:
