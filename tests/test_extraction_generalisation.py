@@ -953,3 +953,7 @@ def test_equipment_bought_from_a_country_for_ukraine_is_the_buyers_and_a_dated_t
 
 def test_armoured_medical_treatment_vehicles_are_ambulances():
     assert found("The US will provide:\n- Armored medical treatment vehicles;\n") == [("US", "ambulances", None)]
+
+
+def test_cold_weather_clothing_is_winter_equipment():
+    assert found("Japan will provide cold-weather clothing to Ukraine.") == [("JP", "winter equipment", None)]
