@@ -124,3 +124,11 @@ def test_money_to_a_nato_fund_for_ukraine_is_a_pledge_to_ukraine():
     got = [(x.donor_code, x.value_amount) for x in extract(
         "New Zealand will contribute $5 million to the NATO Trust Fund for Ukraine.", full_ref())]
     assert got == [("NZ", 5_000_000)]
+
+
+def test_a_foreign_leader_met_alongside_is_company_not_the_giver_of_the_list_that_follows():
+    text = ("The Prime Minister announces the UK's largest package of equipment for Ukraine.\n\n"
+            "Speaking in Warsaw alongside Polish Prime Minister Donald Tusk, the Prime Minister will confirm the new "
+            "funding.\n\nThe equipment package consists of:\n\n- 78 all-terrain vehicles;\n- 60 boats;\n")
+    got = [(x.donor_code, x.system_name, x.quantity) for x in extract(text, full_ref()) if x.system_name]
+    assert got == [("GB", "military vehicles", 78), ("GB", "patrol boats", 60)]

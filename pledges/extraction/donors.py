@@ -149,7 +149,7 @@ _GOVERNMENT_OF = frozenset("government cabinet ministry republic kingdom".split(
 _GOVERNMENT_OF_MODS = frozenset("the federal national royal".split())
 
 
-_TITLE_WORDS = frozenset(
+TITLE_WORDS = _TITLE_WORDS = frozenset(
     """secretary general secretary-general minister prime deputy president chancellor defence defense
     foreign nato eu un counterpart colleague high representative commissioner -""".split()
 )
@@ -168,8 +168,11 @@ def _after_preposition(low: list[str], first: int) -> bool:
     t = k
     while t >= 0 and (low[t] in _TITLE_WORDS or (low[t] in ("for", "of", "state") and t > 0 and low[t - 1] in _TITLE_WORDS)):
         t -= 1
-    if t >= 0 and low[t] in _MET_WORDS and (t < k or low[t] not in ("with", "alongside")):
-        return True  # "visiting Warsaw with NATO Secretary General Jens Stoltenberg", "meets President Biden": company
+    if t >= 0 and low[t] in _MET_WORDS and (t < k or low[t] not in ("with", "alongside")
+                                            or (first + 1 < len(low) and low[first + 1] in _TITLE_WORDS)):
+        # "visiting Warsaw with NATO Secretary General Jens Stoltenberg", "meets President Biden",
+        # "alongside Polish Prime Minister Donald Tusk": company
+        return True
     if k >= 0 and low[k] == "the":
         k -= 1
     if k >= 1 and low[k] == "of" and low[k - 1] in _GOVERNMENT_OF:
@@ -266,9 +269,19 @@ def _dateline(seg) -> Donor | None:
 def _nearest_donor(seg, lo: int, hi: int) -> Donor | None:
     for k in range(hi - 1, lo - 1, -1):
         d = seg.donor_at[k]
-        if d is not None and not _after_preposition(seg.low, d[2]):
+        if d is not None and not _after_preposition(seg.low, d[2]) and not _company_title(seg, d[2]):
             return d[0]
     return None
+
+
+def _company_title(seg, first: int) -> bool:
+    """A person whose title follows a mention already in company: "alongside Polish Prime Minister
+    Donald Tusk" (the demonym is after "alongside", the person is the same)."""
+    k = first - 1
+    while k >= 0 and seg.low[k] in _TITLE_WORDS:
+        k -= 1
+    d = seg.donor_at[k] if k >= 0 and k < first - 1 else None
+    return d is not None and _after_preposition(seg.low, d[2])
 
 
 # Nouns after a donor name that make it an event or a place, not an actor: "the NATO Summit in Vilnius".
@@ -293,11 +306,16 @@ def relative_subject(low: list[str], first: int) -> bool:
 
 
 def _first_donor(seg, lo: int, hi: int) -> Donor | None:
+    skipped_end = -2  # last token of a mention skipped as company ("alongside Polish ...")
     for k in range(lo, hi):
         d = seg.donor_at[k]
         if d is not None:
             donor, kind, first = d
+            if first <= skipped_end or (skipped_end >= 0 and all(t in _TITLE_WORDS for t in seg.low[skipped_end + 1 : first])):
+                skipped_end = k  # the rest of a skipped mention, or "alongside Polish Prime Minister Donald Tusk": the same person
+                continue
             if _after_preposition(seg.low, first) or relative_subject(seg.low, first):
+                skipped_end = k
                 continue
             if (k + 1 >= len(seg.low) or seg.donor_at[k + 1] is None or seg.donor_at[k + 1][2] != first) \
                     and named_event(seg.low, k):

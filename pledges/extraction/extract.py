@@ -1777,10 +1777,17 @@ def _speaker_label(low: list[str], a: int, b: int, matches: list[Match], kind: s
 
 def _first_donor_light(low: list[str], a: int, matches: list[Match]) -> Donor | None:
     """The first donor or person named in a segment, not after a preposition (for context)."""
+    skipped_end = -2
     for m in matches:
-        if m.entry.kind in ("donor", "person") and not donor_rules._after_preposition(low, a + m.first) \
-                and not donor_rules.relative_subject(low, a + m.first) \
-                and not donor_rules.named_event(low, a + m.last):
+        if m.entry.kind not in ("donor", "person"):
+            continue
+        if skipped_end >= 0 and all(t in donor_rules.TITLE_WORDS for t in low[a + skipped_end + 1 : a + m.first]):
+            skipped_end = m.last  # "alongside Polish Prime Minister Donald Tusk": the same person, in company
+            continue
+        if donor_rules._after_preposition(low, a + m.first):
+            skipped_end = m.last
+            continue
+        if not donor_rules.relative_subject(low, a + m.first) and not donor_rules.named_event(low, a + m.last):
             return m.entry.target
     return None
 
