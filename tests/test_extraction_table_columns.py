@@ -249,3 +249,11 @@ def test_a_country_table_of_national_announcements_gives_each_row_to_its_country
     got = found(text)
     assert [g[:3] for g in got] == [("DE", "IRIS-T SLM", 4), ("DE", "Patriot", 30), ("DE", "Leopard 1A5", 15),
                                     ("NL", "drones", None)]  # the €300 million is the drones' value
+
+
+def test_a_numbered_dot_leader_table_keeps_its_row_numbers_out_of_the_columns():
+    text = LEAD + ("Item                                              Quantity        Value (EUR m)\n"
+                   "------------------------------------------------------------------------------\n"
+                   "1.  M109 self-propelled howitzers ............... 6 .............. 12\n"
+                   "2.  M113 armoured personnel carriers ............ 40 ............. 16\n")
+    assert found(text)[1:] == [("LV", "M109", 6, "exact"), ("LV", "M113", 40, "exact")]

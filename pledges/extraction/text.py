@@ -103,6 +103,9 @@ def fold_wrapped_pipe_rows(folded: str) -> str:
 _COLUMN_GAP_RE = re.compile(r"(?<=\S) {2,}(?=\S)")  # in a line that has a gap of 3+, a gap of 2 is one too
 
 
+_ENUMERATOR_RE = re.compile(r"[ \t]*\(?(?:\d{1,3}|[A-Za-z])[.)]")
+
+
 def fold_aligned_columns(folded: str) -> str:
     """Same-length copy in which a run of three or more spaces inside a line that is not a
     sentence is a column break (a tab), as in a tab-separated table.  Prose lines (ending in
@@ -122,7 +125,11 @@ def fold_aligned_columns(folded: str) -> str:
         line = folded[ls:le].rstrip()
         if line and line[-1] not in ".!?" and folded[ls:k].strip() and "|" not in line:
             parts.append(folded[done:ls])
-            parts.append(_COLUMN_GAP_RE.sub(lambda m: "\t" + " " * (len(m.group()) - 1), folded[ls:le]))
+            line_text = folded[ls:le]
+            parts.append(_COLUMN_GAP_RE.sub(
+                lambda m: m.group() if len(m.group()) == 2 and _ENUMERATOR_RE.fullmatch(line_text, 0, m.start())
+                else "\t" + " " * (len(m.group()) - 1),
+                line_text))  # ("1.  CAESAR howitzers ..... 6": a row number typed with two spaces is no column)
             done = le
         k = folded.find("   ", le)  # the line is decided: each line is looked at once
     parts.append(folded[done:])
