@@ -342,3 +342,10 @@ def test_a_numbered_paragraph_heading_leads_a_list_of_another_style():
             "3. Reference: equipment provided to Ukraine by the Ministry to date (as of May 2023)\n"
             "- Helmets (approximately 6,900)\n")
     assert found(text) == [("JP", "military vehicles", 100), ("JP", "helmets", 1500)]
+
+
+def test_how_the_following_contributions_will_be_sourced_does_not_make_them_procurement():
+    text = ("The Government has today decided on the following contributions, which will be transferred from the "
+            "Armed Forces or procured from industry:\n\nAir defence\na) Air surveillance radars (4)\n"
+            "b) RBS 70 missiles – number not disclosed\n")
+    assert found("Sweden's package is worth SEK 13.3 billion.\n\n" + text)[1:] == [("SE", "radars", 4), ("SE", "RBS 70", None)]

@@ -1740,6 +1740,9 @@ def _addition_start(seg: Seg) -> int:
         if (low[k] == "in" and low[k + 1] == "addition" and low[k + 2] == "to") or (
                 low[k] == "on" and low[k + 1] == "top" and low[k + 2] == "of"):
             return k
+        if (low[k] == "," and low[k + 1] == "which" and low[k + 2] == "will" and k >= 2
+                and any(t in ("following", "these") for t in low[max(0, k - 3) : k])):
+            return k  # "the following contributions, which will be transferred ... or procured from industry:": how
     return len(low)
 
 
