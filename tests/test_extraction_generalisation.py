@@ -957,3 +957,21 @@ def test_armoured_medical_treatment_vehicles_are_ambulances():
 
 def test_cold_weather_clothing_is_winter_equipment():
     assert found("Japan will provide cold-weather clothing to Ukraine.") == [("JP", "winter equipment", None)]
+
+
+def test_nasams_missiles_are_recorded_on_the_host_system():
+    got = extract("Norway will provide additional NASAMS missiles to Ukraine.", full_ref())
+    assert [(x.donor_code, x.system_name, x.item) for x in got] == [("NO", "NASAMS", "missile")]
+
+
+def test_approval_from_another_country_does_not_make_it_the_giver():
+    text = ("Australia to gift M1A1 Abrams tanks to Ukraine\n\nAustralia will provide Ukraine with 49 M1A1 Abrams "
+            "tanks. The tanks, valued at $245 million, are being withdrawn from Australian Army service and will be "
+            "transferred following the necessary approvals from the United States.")
+    assert {d for d, _, _ in found(text)} == {"AU"}
+
+
+def test_a_package_a_country_recalled_is_no_new_pledge():
+    assert found("Norway will provide NASAMS missiles. Sweden recalled its sixteenth support package of SEK 13.3 "
+                 "billion, decided in May, and stated that it stands ready to transfer additional Archer systems.") == [
+        ("NO", "NASAMS", None)]

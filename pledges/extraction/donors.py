@@ -324,6 +324,10 @@ def _first_donor(seg, lo: int, hi: int) -> Donor | None:
     return None
 
 
+_APPROVAL_NOUNS = frozenset("approval approvals permission permissions consent clearance licence license authorisation "
+                            "authorization".split())
+
+
 def agent(seg, gov: int, right_limit: int) -> Donor | None:
     """"delivered by Germany", "from Germany" after the verb."""
     low = seg.low
@@ -331,6 +335,8 @@ def agent(seg, gov: int, right_limit: int) -> Donor | None:
     for k in range(gov + 1, min(right_limit, gov + 25)):
         if low[k] == "from" and bought:
             continue  # "purchased from the United States for Ukraine": the seller, not the donor
+        if low[k] == "from" and k > 0 and low[k - 1] in _APPROVAL_NOUNS:
+            continue  # "transferred following the necessary approvals from the United States": who allows it
         if low[k] in ("by", "from") and k + 1 < len(low):
             for q in range(k + 1, min(k + 4, len(low))):
                 d = seg.donor_at[q]

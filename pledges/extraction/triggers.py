@@ -240,7 +240,7 @@ _CUES: dict[str, list[str]] = {
         "reaffirmed our commitment|reiterated its commitment|reiterates its commitment|reconfirmed its commitment",
         "reaffirmed its pledge|reiterated its pledge|reaffirmed the commitment|reconfirmed the commitment",
         "first to|first country to|first nation to|first european country to|among the first",
-        "we recall|recall the|recalling the|recalled the|we also recall",
+        "we recall|recall the|recalling the|recalled the|we also recall|recalled its|recalls its|recalled their",
         "as announced at|as announced in|as announced last|as announced earlier|as promised earlier",
         "as announced at the beginning|as promised in|as pledged in|as pledged earlier|as agreed in",
     ),
