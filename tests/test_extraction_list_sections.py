@@ -349,3 +349,9 @@ def test_how_the_following_contributions_will_be_sourced_does_not_make_them_proc
             "Armed Forces or procured from industry:\n\nAir defence\na) Air surveillance radars (4)\n"
             "b) RBS 70 missiles – number not disclosed\n")
     assert found("Sweden's package is worth SEK 13.3 billion.\n\n" + text)[1:] == [("SE", "radars", 4), ("SE", "RBS 70", None)]
+
+
+def test_a_three_dot_leader_before_a_count_and_assault_boats():
+    text = ("Denmark will send:\n – M113 armoured personnel carriers ... 30\n   • 6 x light assault boats (Gruppbåt)\n")
+    assert found(text) == [("DK", "M113", 30), ("DK", "patrol boats", 6)]
+    assert found("Denmark will send M113 carriers... and more later.") == [("DK", "M113", None)]

@@ -38,7 +38,7 @@ MODIFIERS = frozenset(
     armoured armored protected wheeled tracked towed main battle combat infantry fighting air
     defence defense surface anti aircraft missile artillery rocket multiple launch guided
     precision cruise ballistic tactical strategic naval coastal mine clearing reconnaissance
-    surveillance attack fighter transport utility engineering recovery bridge laying logistics
+    surveillance attack fighter transport utility engineering recovery bridge laying logistics assault
     logistic military western soviet era nato standard calibre caliber high mobility ground
     based portable man shoulder fired counter drone unmanned aerial fire kamikaze loitering
     first person view fpv machine grenade sniper patrol fast state art x

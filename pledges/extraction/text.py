@@ -46,8 +46,15 @@ def fold(text: str) -> str:
 _LEADER_RE = re.compile(r"[ \t]*\.(?:[ ]?\.){3,}[ \t]*")
 
 
+# A short leader of three dots before a line's count: "M113 armoured personnel carriers ... 30".
+_SHORT_LEADER_RE = re.compile(r"(?<=\S) \.\.\. (?=(?:approx\. |about |up to |more than |some )?[0-9][0-9,. ]*(?: [A-Za-z]{1,8})?[ \t]*$)",
+                              re.MULTILINE)
+
+
 def fold_leaders(folded: str) -> str:
     """Same-length copy in which dot leaders are a column break (a tab), as in a tab-separated table."""
+    if " ... " in folded:
+        folded = _SHORT_LEADER_RE.sub("\t    ", folded)
     if ". . . ." in folded:
         return _LEADER_RE.sub(lambda m: "\t" + " " * (len(m.group()) - 1), folded)
     k = folded.find("....")
