@@ -1020,7 +1020,8 @@ def _pledge_status(seg: Seg, anchor: int, span_last: int, lst: ListState) -> tup
         return why, "cue:" + word, gov, side
     if gov[0] > 0 and seg.low[gov[0] - 1] == "any":
         return "hypo", "cue:any", gov, side  # "any transfer of Gripen would be considered only after ..."
-    if any(seg.low[k] in _WELCOMING and seg.clause_id[k] == clause for k in range(max(0, gov[0] - 24), gov[0])) and any(
+    if not _WELCOMING.isdisjoint(seg.low) and any(
+            seg.low[k] in _WELCOMING and seg.clause_id[k] == clause for k in range(max(0, gov[0] - 24), gov[0])) and any(
             seg.low[k] in _ANNOUNCEMENT_NOUNS for k in range(max(0, gov[0] - 24), gov[0])):
         return "background", "cue:welcomed", gov, side  # "The ministers welcomed the UK's announcement that it would send ..."
     for k in range(gov[0] - 1, max(-1, gov[0] - 7), -1):
@@ -2976,15 +2977,22 @@ def _finish(text: str, candidates: list[Candidate], named_near: dict[int, set[st
         if old is None or _fuller(c, old):
             best[key] = c
     kept = list(best.values())
-    for c in list(kept):
-        # "800 SkyRanger drones" in a headline, "800 SkyRanger R70 drones" in the body: the short name was
-        # the longer one's (not another system of the same family)
-        if (c.system is not None and not c.system.generic and c.quantity is not None and c.quantity.value is not None
-                and c.alias and any(o is not c and o.donor is c.donor and o.system is not None and o.system is not c.system
-                                    and not o.system.generic and o.quantity is not None
-                                    and o.quantity.value == c.quantity.value
-                                    and o.system.name.lower().startswith(c.alias.lower() + " ") for o in kept)):
-            kept.remove(c)
+    # "800 SkyRanger drones" in a headline, "800 SkyRanger R70 drones" in the body: the short name was
+    # the longer one's (not another system of the same family).  Grouped by donor and count: linear.
+    counted: dict[tuple, list[Candidate]] = {}
+    for c in kept:
+        if c.system is not None and not c.system.generic and c.quantity is not None and c.quantity.value is not None:
+            counted.setdefault((id(c.donor), c.quantity.value), []).append(c)
+    shadowed = set()
+    for group in counted.values():
+        if len(group) < 2:
+            continue
+        for c in group:
+            prefix = c.alias.lower() + " " if c.alias else None
+            if prefix and any(o.system is not c.system and o.system.name.lower().startswith(prefix) for o in group):
+                shadowed.add(id(c))
+    if shadowed:
+        kept = [c for c in kept if id(c) not in shadowed]
     quantified = set()
     described = set()
     for c in kept:
